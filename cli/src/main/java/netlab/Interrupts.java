@@ -1,0 +1,30 @@
+package netlab;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ctrl-C handling: the first SIGINT interrupts the main thread, so the running command stops at a safe point
+ * and cleans up after itself; a third one gives up on cleaning and exits at once.
+ */
+final class Interrupts {
+    private Interrupts() {}
+
+    @SuppressWarnings("removal")
+    static void install(Thread main) {
+        AtomicInteger count = new AtomicInteger();
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
+                int n = count.incrementAndGet();
+                if (n == 1) {
+                    System.err.println("\nnetlab: interrupted; stopping and cleaning up (Ctrl-C twice more to abandon the cleanup)");
+                    main.interrupt();
+                } else if (n >= 3) {
+                    System.err.println("\nnetlab: cleanup abandoned; 'netlab down --all' removes what is left");
+                    Runtime.getRuntime().halt(130);
+                }
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no signal support here: the JVM's default (exit at once) applies
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package netlab;
+
+import java.io.PrintStream;
+import netlab.cli.Io;
+import netlab.cli.NetlabCommand;
+import netlab.errors.ExitCode;
+import netlab.errors.NetlabException;
+import netlab.source.InvalidTopologyException;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Errors become one line on stderr and a distinct exit code; the stack trace only with --debug.
+ * Ctrl-C interrupts the running command, which stops at a safe point and undoes what it started.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        Interrupts.install(Thread.currentThread());
+        int code = run(args, Io.system());
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given streams; never calls System.exit (tests and the shell use it). */
+    public static int run(String[] args, Io io) {
+        NetlabCommand top = new NetlabCommand(io);
+        CommandLine cl = commandLine(top);
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine(NetlabCommand top) {
+        CommandLine cl = new CommandLine(top);
+        cl.setOut(new java.io.PrintWriter(top.out(), true));
+        cl.setErr(new java.io.PrintWriter(top.err(), true));
+        cl.getSubcommands().get("exec").setStopAtPositional(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, top));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            top.err().println("netlab: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, top.err());
+            top.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.INVALID_TOPOLOGY;
+        });
+        return cl;
+    }
+
+    static int report(Exception ex, NetlabCommand top) {
+        PrintStream err = top.err();
+        if (ex instanceof InvalidTopologyException bad) {
+            bad.diagnostics().forEach(err::println);
+            int n = bad.diagnostics().size();
+            err.println("netlab: " + (n == 1 ? "1 error" : n + " errors") + ", nothing was created");
+        } else if (ex instanceof NetlabException ne) {
+            err.println("netlab: " + ne.getMessage());
+        } else {
+            err.println("netlab: internal error: " + ex + " (please report it; --debug shows where)");
+        }
+        if (top.debug()) ex.printStackTrace(err);
+        err.flush();
+        return ex instanceof NetlabException ne ? ne.exitCode() : ExitCode.INTERNAL;
+    }
+}

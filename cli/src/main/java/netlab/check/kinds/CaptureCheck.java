@@ -1,0 +1,162 @@
+package netlab.check.kinds;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.check.CheckBody;
+import netlab.check.CheckContext;
+import netlab.check.CheckKinds;
+import netlab.check.CheckKind;
+import netlab.check.Observation;
+import netlab.check.Placeholders;
+import netlab.check.Target;
+import netlab.doctor.Feature;
+import netlab.model.LabModel;
+import netlab.source.Diagnostics;
+import netlab.source.Pos;
+import netlab.yaml.Fields;
+import netlab.yaml.YMap;
+
+/**
+ * {@code capture: {on: h3:eth1, filter: "icmp", during: {ping: {from: h1, to: h2}}, min: 1}}: listens on an
+ * interface with tcpdump while another probe runs, and succeeds when at least {@code min} frames matching the
+ * filter were seen. With {@code expect: failure} it proves a frame did NOT reach that interface (a switch that
+ * learned does not flood; a hub does).
+ */
+public record CaptureCheck(Target on, String filter, Optional<CheckBody> during, int min, Duration settle, Pos pos) implements CheckBody {
+    private static final Pattern BY_FILTER = Pattern.compile("(\\d+) packets? received by filter");
+
+    public static final class Kind implements CheckKind {
+        @Override
+        public String key() {
+            return "capture";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("on", "filter", "during", "min", "settle");
+        }
+
+        @Override
+        public CheckBody parse(Fields f) {
+            Target on = new Target(f.requiredString("on").orElse(""), f.posOf("on"));
+            String filter = f.string("filter").orElse("");
+            int min = (int) f.integer("min", 1, 1, 1_000_000);
+            Optional<CheckBody> during = f.mapping("during").flatMap(m -> nested(m, f.diags()));
+            Duration settle = f.duration("settle", Duration.ofSeconds(30)).orElse(Duration.ofSeconds(1));
+            return new CaptureCheck(on, filter, during, min, settle, f.posOf("filter"));
+        }
+
+        private static Optional<CheckBody> nested(YMap m, Diagnostics d) {
+            if (m.entries().size() != 1 || !CheckKinds.keys().contains(m.entries().get(0).key().value())) {
+                d.error(m.pos(), "'during' holds one probe, such as {ping: {from: h1, to: h2}}");
+                return Optional.empty();
+            }
+            YMap.Entry e = m.entries().get(0);
+            CheckKind k = CheckKinds.get(e.key().value());
+            return Fields.asMap(e.value(), d, "'" + k.key() + "' in 'during'")
+                    .map(body -> k.parse(Fields.of(body, d, "the " + k.key() + " in 'during'", k.fields())));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "capture";
+    }
+
+    @Override
+    public String describe() {
+        return "capture on " + on + (filter.isBlank() ? "" : " [" + filter + "]") + during.map(b -> " during " + b.describe()).orElse("");
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return Set.of(Feature.TCPDUMP);
+    }
+
+    @Override
+    public void validate(LabModel model, Diagnostics d) {
+        if (on.text().isEmpty()) {
+            // missing: already reported by the parser
+        } else if (on.iface().isEmpty()) {
+            d.error(on.pos(), "capture 'on' needs node:interface, like " + on.text() + ":eth1");
+        } else {
+            on.validNode(model, d, "capture on");
+        }
+        Placeholders.validate(filter, pos, model, d);
+        during.ifPresent(b -> b.validate(model, d));
+    }
+
+    @Override
+    public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("tcpdump", "-i", on.iface().get(), "-n", "-e", "-l", "--immediate-mode"));
+        String expanded = Placeholders.expand(filter, ctx);
+        if (!expanded.isBlank()) argv.add(expanded);
+        Process p = ctx.processes().start(ctx.exec().inNetns(on.node(), argv));
+        List<String> packets = Collections.synchronizedList(new ArrayList<>());
+        StringBuilder err = new StringBuilder();
+        CountDownLatch listening = new CountDownLatch(1);
+        Thread out = reader(p, true, line -> {
+            if (!line.isBlank()) packets.add(line); // tcpdump ends with an empty line
+        }, listening);
+        Thread errs = reader(p, false, line -> {
+            synchronized (err) {
+                err.append(line).append('\n');
+            }
+            if (line.contains("listening on")) listening.countDown();
+        }, listening);
+        String traffic = "";
+        try {
+            if (!listening.await(Math.max(1000, timeout.toMillis()), TimeUnit.MILLISECONDS) || !p.isAlive()) {
+                p.destroyForcibly();
+                return Observation.notOk("tcpdump did not start on " + on + ": " + err.toString().strip());
+            }
+            if (during.isPresent()) traffic = "; during: " + during.get().attempt(ctx, timeout).detail();
+            // Frames already sent may still be on their way to tcpdump: wait until enough have been printed, up to
+            // 'settle'. Proving that a frame did NOT arrive always takes the whole settle time.
+            long deadline = System.nanoTime() + settle.toNanos();
+            while (packets.size() < min && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(10);
+        } finally {
+            p.destroy(); // SIGTERM: tcpdump stops and prints its counters
+            if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+            out.join(2000);
+            errs.join(2000);
+        }
+        Matcher m = BY_FILTER.matcher(err);
+        int count = Math.max(packets.size(), m.find() ? Integer.parseInt(m.group(1)) : 0);
+        String sample = packets.isEmpty() ? "" : ", first: " + abbreviate(packets.get(0));
+        String seen = count + " matching frame" + (count == 1 ? "" : "s") + " on " + on + sample + traffic;
+        return count >= min ? Observation.ok(seen) : Observation.notOk(seen + (min > 1 ? " (wanted at least " + min + ")" : ""));
+    }
+
+    private static Thread reader(Process p, boolean stdout, java.util.function.Consumer<String> sink, CountDownLatch onEof) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(stdout ? p.getInputStream() : p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) sink.accept(line);
+            } catch (IOException e) {
+                // process gone; what was read is what it printed
+            } finally {
+                if (!stdout) onEof.countDown();
+            }
+        }, "capture-" + (stdout ? "out" : "err"));
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 140 ? s.substring(0, 140) + "…" : s;
+    }
+}

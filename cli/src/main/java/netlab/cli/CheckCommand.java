@@ -1,0 +1,44 @@
+package netlab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.check.report.CheckReport;
+import netlab.lab.LabEnv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check", description = {"Run a lab's checks against the running lab.",
+        "Exit code 1 if any check fails."})
+public final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlabCommand top;
+
+    @Parameters(arity = "0..1", paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
+    String lab;
+
+    @Option(names = {"-c", "--check"}, paramLabel = "NAME", description = "Run only this check (repeatable).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The lab's name when it was brought up with --name.")
+    String name;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML to FILE.")
+    Path junit;
+
+    @Override
+    public Integer call() throws Exception {
+        LabEnv env = top.env();
+        LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
+        netlab.doctor.Privileges.require();
+        CheckReport report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json, junit);
+        return CheckSession.exitCode(report);
+    }
+}

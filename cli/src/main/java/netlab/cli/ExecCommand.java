@@ -1,0 +1,43 @@
+package netlab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.lab.LabEnv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "exec", description = {"Run a command inside a node of a running lab, with your terminal attached.",
+        "Exits with the command's exit code. Example: netlab exec h1 -- ping -c1 10.0.0.2"})
+public final class ExecCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlabCommand top;
+
+    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
+    String lab;
+
+    @Parameters(index = "0", paramLabel = "NODE", description = "The node (pod/container for a pod's member).")
+    String node;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "COMMAND", description = "The command and its arguments (default: a shell).")
+    List<String> command = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        LabEnv env = top.env();
+        LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
+        netlab.doctor.Privileges.require();
+        List<String> cmd = command.isEmpty() ? List.of("sh") : command;
+        List<String> argv = env.nodeExec(r.lab().model()).interactive(node, cmd);
+        Process p = new ProcessBuilder(argv).inheritIO().start();
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            // Ctrl-C reached the command too (same terminal); wait for it to end on its own terms
+            return p.waitFor();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package netlab.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.errors.ExitCode;
+import netlab.errors.NetlabException;
+import netlab.json.Json;
+import netlab.lab.LabEnv;
+import netlab.lab.LabStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "inspect", description = "Show one node of a running lab in detail: interfaces, addresses, routes, neighbours, drift.")
+public final class InspectCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlabCommand top;
+
+    @Parameters(index = "0", paramLabel = "NODE", description = "The node to show.")
+    String node;
+
+    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
+    String lab;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        LabEnv env = top.env();
+        LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
+        if (r.lab().model().node(node).isEmpty()) {
+            throw NetlabException.usage("lab '" + r.lab().name() + "' has no node '" + node + "'"
+                    + netlab.source.Suggest.hint(node, r.lab().model().nodes().keySet()));
+        }
+        netlab.doctor.Privileges.require();
+        LabStatus status = new LabStatus(env);
+        LabStatus.Snapshot s = status.snapshot(r.lab().model(), r.state().status(), r.state().topologyPath(), Optional.of(node));
+        List<String> neighbours = status.neighbours(env.naming(r.lab().name()).nodeNetns(node));
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("node", s.nodes().get(0));
+            doc.put("neighbours", neighbours);
+            doc.put("drift", s.drift());
+            top.out().println(Json.write(doc));
+        } else {
+            StatusCommand.print(s, top.out());
+            top.out().println();
+            top.out().println("neighbours of " + node + ":");
+            if (neighbours.isEmpty()) top.out().println("  (none)");
+            neighbours.forEach(n -> top.out().println("  " + n));
+            top.out().println();
+            top.out().println("all routes of " + node + ":");
+            s.nodes().get(0).routes().forEach(x -> top.out().println("  " + x));
+        }
+        return s.drift().isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+}

@@ -1,0 +1,72 @@
+package netlab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import netlab.errors.NetlabException;
+import netlab.lab.LabEnv;
+import netlab.lab.LabLoader;
+import netlab.lab.LoadedLab;
+import netlab.source.Diagnostics;
+import netlab.source.Suggest;
+import netlab.state.LabState;
+import netlab.yaml.YMap;
+import netlab.yaml.YScalar;
+import netlab.yaml.YamlLoader;
+
+/**
+ * Turns what the user typed into a lab: a topology file (its {@code name}, or {@code --name}), a lab name, or
+ * nothing when exactly one lab is up.
+ */
+final class LabSelector {
+    private LabSelector() {}
+
+    static boolean looksLikeFile(String arg) {
+        return arg.endsWith(".yaml") || arg.endsWith(".yml") || arg.contains("/") || Files.isRegularFile(Path.of(arg));
+    }
+
+    /** The lab's name, reading only the {@code name} key of a file (so down works even if the rest is broken). */
+    static String labName(String arg, Optional<String> nameOverride, LabEnv env) {
+        if (nameOverride.isPresent()) return nameOverride.get();
+        if (arg == null) return onlyRunningLab(env);
+        if (!looksLikeFile(arg)) return arg;
+        Diagnostics d = new Diagnostics();
+        return YamlLoader.load(Path.of(arg), arg, d)
+                .filter(n -> n instanceof YMap).flatMap(n -> ((YMap) n).get("name"))
+                .filter(n -> n instanceof YScalar).map(n -> ((YScalar) n).value())
+                .orElseThrow(() -> NetlabException.usage(arg + ": cannot read the lab name from it"
+                        + (d.hasErrors() ? " (" + d.all().get(0) + ")" : "")));
+    }
+
+    static String onlyRunningLab(LabEnv env) {
+        List<String> labs = env.store().labs();
+        if (labs.size() == 1) return labs.get(0);
+        if (labs.isEmpty()) throw NetlabException.labState("no lab is up; start one with 'netlab up TOPOLOGY'");
+        throw NetlabException.usage("several labs are up (" + String.join(", ", labs) + "); say which");
+    }
+
+    /** A lab that is up, with its model: from the file when a file is given, else from the lab's stored copy. */
+    static Running running(String arg, Optional<String> nameOverride, LabEnv env) {
+        String name = labName(arg, nameOverride, env);
+        LabState state = env.store().load(name).orElseThrow(() -> notUp(name, env));
+        LoadedLab lab;
+        if (arg != null && looksLikeFile(arg)) {
+            lab = LabLoader.fromFile(Path.of(arg), nameOverride);
+        } else {
+            String text = env.store().loadTopology(name).orElseThrow(() -> NetlabException.labState(
+                    "lab '" + name + "' has no stored topology; give the topology file"));
+            lab = LabLoader.fromText(text, state.topologyPath() == null ? name : state.topologyPath(),
+                    env.store().storedTopologyPath(name).toString(), Optional.of(name));
+        }
+        return new Running(lab, state);
+    }
+
+    record Running(LoadedLab lab, LabState state) {}
+
+    static NetlabException notUp(String name, LabEnv env) {
+        List<String> labs = env.store().labs();
+        return NetlabException.labState("lab '" + name + "' is not up" + Suggest.hint(name, labs)
+                + (labs.isEmpty() ? "" : "; labs up: " + String.join(", ", labs)));
+    }
+}

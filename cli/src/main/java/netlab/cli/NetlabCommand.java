@@ -1,0 +1,82 @@
+package netlab.cli;
+
+import java.io.PrintStream;
+import netlab.lab.LabEnv;
+import netlab.state.StateStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top command: global options and the list of subcommands. Holds the streams commands write to. */
+@Command(name = "netlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Builds real network labs from a YAML topology (namespaces, bridges, routers, tunnels,",
+                "containers and pods), proves them with checks, and removes exactly what it made."},
+        subcommands = {
+                UpCommand.class,
+                DownCommand.class,
+                StatusCommand.class,
+                InspectCommand.class,
+                CheckCommand.class,
+                TestCommand.class,
+                ValidateCommand.class,
+                ExecCommand.class,
+                ListCommand.class,
+                DoctorCommand.class,
+                VersionCommand.class,
+                HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 invalid topology or usage, 3 missing privilege/tool/kernel feature,",
+                "4 lab not in the needed state, 5 an operation failed, 130 interrupted.",
+                "Topology format: netlab help topology"})
+public final class NetlabCommand implements Runnable {
+    private final Io io;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "On errors, print the stack trace too.")
+    boolean debug;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print no progress, only results and errors.")
+    boolean quiet;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Where lab records live (default: $NETLAB_STATE_DIR, else /run/netlab).")
+    String stateDir;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Do not color PASS and FAIL.")
+    boolean noColor;
+
+    public NetlabCommand(Io io) {
+        this.io = io;
+    }
+
+    public Io io() {
+        return io;
+    }
+
+    public PrintStream out() {
+        return io.out();
+    }
+
+    public PrintStream err() {
+        return io.err();
+    }
+
+    public LabEnv env() {
+        return LabEnv.standard(StateStore.fromEnvironment(stateDir), new ConsoleProgress(io.err(), quiet));
+    }
+
+    public boolean color() {
+        return !noColor && System.getenv("NO_COLOR") == null && io.out() == System.out && System.console() != null;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public void run() {
+        // no subcommand: show what there is
+        new picocli.CommandLine(this).usage(io.out());
+    }
+}

@@ -1,0 +1,82 @@
+package netlab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.check.report.CheckReport;
+import netlab.errors.ExitCode;
+import netlab.errors.InterruptedByUser;
+import netlab.errors.NetlabException;
+import netlab.lab.LabDown;
+import netlab.lab.LabEnv;
+import netlab.lab.LabLoader;
+import netlab.lab.LabUp;
+import netlab.lab.LoadedLab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "test", description = {"Up, check, down in one go: the lab is removed even when a check fails or on Ctrl-C.",
+        "Exit code 1 if any check fails."})
+public final class TestCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlabCommand top;
+
+    @Parameters(arity = "1..*", paramLabel = "TOPOLOGY", description = "Topology files; each is tested in turn.")
+    List<Path> topologies = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run the lab under another name (one topology only).")
+    String name;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML to FILE (one topology only).")
+    Path junit;
+
+    @Option(names = "--keep", description = "Leave the lab up afterwards (for a look after a failure).")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+        if (topologies.size() > 1 && (name != null || junit != null)) {
+            throw NetlabException.usage("--name and --junit take one topology");
+        }
+        // validate all first, so a typo in the last file does not show after minutes of testing
+        List<LoadedLab> labs = new ArrayList<>();
+        for (Path p : topologies) labs.add(LabLoader.fromFile(p, Optional.ofNullable(name)));
+        int worst = ExitCode.OK;
+        for (int i = 0; i < labs.size(); i++) {
+            int code = testOne(labs.get(i), topologies.get(i));
+            if (code != ExitCode.OK && (worst == ExitCode.OK || worst == ExitCode.CHECK_FAILED)) worst = code;
+        }
+        return worst;
+    }
+
+    private int testOne(LoadedLab lab, Path file) throws InterruptedException {
+        LabEnv env = top.env();
+        if (env.store().load(lab.name()).isPresent()) {
+            throw NetlabException.labState("lab '" + lab.name() + "' is already up; test builds its own (take it down, or use --name)");
+        }
+        env.progress().info("testing lab '" + lab.name() + "' from " + file);
+        boolean built = false;
+        try {
+            new LabUp(env).up(lab, true, false);
+            built = true;
+            CheckReport report = CheckSession.run(lab, lab.topology().checks(), env, top, json, junit);
+            return CheckSession.exitCode(report);
+        } catch (InterruptedException e) {
+            throw new InterruptedByUser("interrupted");
+        } finally {
+            if (built && !keep) {
+                boolean interrupted = Thread.interrupted(); // take the lab down even after Ctrl-C
+                new LabDown(env).down(lab.name(), true);
+                env.progress().info("lab '" + lab.name() + "' removed");
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

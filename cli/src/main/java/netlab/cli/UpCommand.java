@@ -1,0 +1,55 @@
+package netlab.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.errors.ExitCode;
+import netlab.lab.LabEnv;
+import netlab.lab.LabLoader;
+import netlab.lab.LabUp;
+import netlab.lab.LoadedLab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "up", description = {"Build the lab a topology describes (or converge a lab that is already up).",
+        "Validates everything first; on failure or Ctrl-C, removes what it made."})
+public final class UpCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlabCommand top;
+
+    @Parameters(index = "0", paramLabel = "TOPOLOGY", description = "The topology file (YAML).")
+    Path topology;
+
+    @Option(names = "--dry-run", description = "Print the exact commands it would run, and run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run the lab under another name (to run two copies side by side).")
+    String name;
+
+    @Option(names = "--no-wait", description = "Fail at once if another netlab is working on this lab, instead of waiting.")
+    boolean noWait;
+
+    @Option(names = "--keep-on-error", description = "If building fails, leave what was built for inspection.")
+    boolean keepOnError;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedLab lab = LabLoader.fromFile(topology, Optional.ofNullable(name));
+        LabEnv env = top.env();
+        LabUp up = new LabUp(env);
+        if (dryRun) {
+            top.out().print(up.dryRun(lab));
+            return ExitCode.OK;
+        }
+        env.progress().info("building lab '" + lab.name() + "' from " + topology);
+        LabUp.Built b = up.up(lab, !noWait, keepOnError);
+        env.progress().info(String.format("lab '%s' is up%s: %d node%s, %d switch%s, %d link%s (%.2f s)",
+                b.lab(), !b.converged() ? "" : b.created() == 0 ? " (it was already; nothing was missing)"
+                        : " (it was partly; " + b.created() + " missing object" + (b.created() == 1 ? " was" : "s were") + " made)",
+                b.nodes(), b.nodes() == 1 ? "" : "s", b.switches(), b.switches() == 1 ? "" : "es", b.links(), b.links() == 1 ? "" : "s",
+                b.took().toMillis() / 1000.0));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package netlab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.errors.ExitCode;
+import netlab.lab.LabLoader;
+import netlab.lab.LoadedLab;
+import netlab.source.InvalidTopologyException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "validate", description = {"Check topology files without building anything (no root needed).",
+        "Every error is printed as file:line:col: message."})
+public final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlabCommand top;
+
+    @Parameters(arity = "1..*", paramLabel = "TOPOLOGY", description = "Topology files.")
+    List<Path> files = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        int errors = 0;
+        for (Path f : files) {
+            try {
+                LoadedLab lab = LabLoader.fromFile(f, Optional.empty());
+                var m = lab.model();
+                top.out().printf("%s: ok (lab %s: %d nodes, %d switches, %d links, %d checks)%n", f, lab.name(),
+                        m.nodes().size(), m.switches().size(), m.links().size(), lab.topology().checks().size());
+            } catch (InvalidTopologyException e) {
+                e.diagnostics().forEach(top.err()::println);
+                errors += e.diagnostics().size();
+            }
+        }
+        if (errors > 0) {
+            top.err().println("netlab: " + (errors == 1 ? "1 error" : errors + " errors"));
+            return ExitCode.INVALID_TOPOLOGY;
+        }
+        return ExitCode.OK;
+    }
+}

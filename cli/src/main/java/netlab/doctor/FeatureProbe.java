@@ -1,0 +1,152 @@
+package netlab.doctor;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.runtime.ProcResult;
+import netlab.runtime.ProcessRunner;
+
+/**
+ * Finds out which features this machine really has by trying them: kernel objects are created in a throw-away
+ * namespace (never the host's), one {@code ip -batch -force} for all link types, one {@code tc} for qdiscs.
+ */
+public final class FeatureProbe {
+    private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
+    private final ProcessRunner processes;
+
+    public FeatureProbe(ProcessRunner processes) {
+        this.processes = processes;
+    }
+
+    /** Kernel features tried with one line each of an {@code ip -batch}; the order is the batch's. */
+    private static final Map<Feature, String> LINK_TRIALS = new LinkedHashMap<>();
+
+    static {
+        LINK_TRIALS.put(Feature.VETH, "link add nlprobe0 type veth peer name nlprobe1");
+        LINK_TRIALS.put(Feature.BRIDGE, "link add nlprobebr type bridge");
+        LINK_TRIALS.put(Feature.VXLAN, "link add nlprobevx type vxlan id 42 dstport 4789");
+        LINK_TRIALS.put(Feature.GRE, "link add nlprobegre type gre local 127.0.0.1 remote 127.0.0.2");
+        LINK_TRIALS.put(Feature.GRETAP, "link add nlprobegt type gretap local 127.0.0.1 remote 127.0.0.2");
+        LINK_TRIALS.put(Feature.VLAN, "link add link nlprobe0 name nlprobevl type vlan id 10");
+        LINK_TRIALS.put(Feature.VLAN_FILTERING, "link add nlprobebv type bridge vlan_filtering 1");
+        LINK_TRIALS.put(Feature.DUMMY, "link add nlprobedm type dummy");
+        LINK_TRIALS.put(Feature.MACVLAN, "link add link nlprobe0 name nlprobemv type macvlan");
+    }
+
+    public Map<Feature, ProbeResult> probe(Set<Feature> wanted) throws InterruptedException {
+        Map<Feature, ProbeResult> out = new EnumMap<>(Feature.class);
+        Set<Feature> kernel = EnumSet.noneOf(Feature.class);
+        for (Feature f : wanted) {
+            switch (f) {
+                case TCPDUMP -> out.put(f, tool(f, "tcpdump"));
+                case CURL -> out.put(f, tool(f, "curl"));
+                case BUSYBOX -> out.put(f, tool(f, "busybox"));
+                case DOCKER -> out.put(f, docker());
+                default -> kernel.add(f);
+            }
+        }
+        if (!kernel.isEmpty()) out.putAll(probeKernel(kernel));
+        return out;
+    }
+
+    private ProbeResult tool(Feature f, String program) {
+        return Tools.find(program).map(p -> new ProbeResult(f, true, p.toString()))
+                .orElse(new ProbeResult(f, false, program + " is not installed"));
+    }
+
+    private Map<Feature, ProbeResult> probeKernel(Set<Feature> wanted) throws InterruptedException {
+        Map<Feature, ProbeResult> out = new EnumMap<>(Feature.class);
+        String ns = "netlab-probe-" + ProcessHandle.current().pid();
+        ProcResult add = processes.run(List.of("ip", "netns", "add", ns), null, Duration.ofSeconds(10));
+        if (!add.ok()) {
+            for (Feature f : wanted) out.put(f, new ProbeResult(f, false, "cannot create a network namespace: " + add.errorText()));
+            return out;
+        }
+        try {
+            out.put(Feature.NETNS, new ProbeResult(Feature.NETNS, true, "ok"));
+            List<Feature> order = new ArrayList<>(LINK_TRIALS.keySet());
+            StringBuilder batch = new StringBuilder();
+            for (Feature f : order) batch.append(LINK_TRIALS.get(f)).append('\n');
+            ProcResult r = processes.run(List.of("ip", "-n", ns, "-force", "-batch", "-"), batch.toString(), Duration.ofSeconds(20));
+            Map<Integer, String> failures = failures(r.stderr());
+            for (int i = 0; i < order.size(); i++) {
+                String why = failures.get(i + 1);
+                out.put(order.get(i), new ProbeResult(order.get(i), why == null, why == null ? "ok" : why));
+            }
+            if (wanted.contains(Feature.NETEM) || wanted.contains(Feature.TBF)) {
+                out.put(Feature.NETEM, tc(ns, Feature.NETEM, "qdisc add dev nlprobe0 root netem delay 1ms"));
+                out.put(Feature.TBF, tc(ns, Feature.TBF, "qdisc replace dev nlprobe1 root tbf rate 1mbit burst 32k latency 50ms"));
+            }
+            if (wanted.contains(Feature.NAT)) out.put(Feature.NAT, nat(ns));
+        } finally {
+            processes.run(List.of("ip", "netns", "del", ns), null, Duration.ofSeconds(10));
+        }
+        out.keySet().retainAll(wanted);
+        return out;
+    }
+
+    private ProbeResult tc(String ns, Feature f, String line) throws InterruptedException {
+        if (Tools.find("tc").isEmpty()) return new ProbeResult(f, false, "tc is not installed (apt-get install iproute2)");
+        ProcResult r = processes.run(List.of("tc", "-n", ns, "-batch", "-"), line + "\n", Duration.ofSeconds(10));
+        return new ProbeResult(f, r.ok(), r.ok() ? "ok" : clean(r.errorText()));
+    }
+
+    private ProbeResult nat(String ns) throws InterruptedException {
+        if (Tools.find("iptables").isEmpty()) return new ProbeResult(Feature.NAT, false, "iptables is not installed");
+        ProcResult r = processes.run(List.of("ip", "netns", "exec", ns, "iptables", "-t", "nat", "-S"), null, Duration.ofSeconds(10));
+        return new ProbeResult(Feature.NAT, r.ok(), r.ok() ? "ok" : clean(r.errorText()));
+    }
+
+    /** A Docker engine answering on its socket ({@code GET /_ping}). */
+    public ProbeResult docker() {
+        Path sock = Path.of(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock").replaceFirst("^unix://", ""));
+        if (!Files.exists(sock)) return new ProbeResult(Feature.DOCKER, false, "no Docker engine socket at " + sock);
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(sock));
+            ch.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buf = ByteBuffer.allocate(512);
+            ch.read(buf);
+            String reply = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+            boolean ok = reply.startsWith("HTTP/1.") && reply.contains(" 200 ");
+            return new ProbeResult(Feature.DOCKER, ok, ok ? "engine answers on " + sock : "engine at " + sock + " answered: " + reply.lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            return new ProbeResult(Feature.DOCKER, false, "Docker engine at " + sock + " is not running (" + e.getMessage() + ")");
+        }
+    }
+
+    /** "line → error text" from an {@code ip -force -batch} stderr, where each failure is followed by "Command failed -:N". */
+    static Map<Integer, String> failures(String stderr) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        StringBuilder pending = new StringBuilder();
+        for (String line : stderr.split("\n")) {
+            Matcher m = FAILED_LINE.matcher(line);
+            if (m.find()) {
+                out.put(Integer.parseInt(m.group(1)), clean(pending.toString()));
+                pending.setLength(0);
+            } else if (!line.isBlank()) {
+                pending.append(line.strip()).append(' ');
+            }
+        }
+        return out;
+    }
+
+    private static String clean(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? "not supported" : t;
+    }
+}

@@ -1,0 +1,118 @@
+package netlab.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import netlab.errors.NetlabException;
+import netlab.plan.Naming;
+import netlab.runtime.ProcResult;
+import netlab.state.LabLock;
+import netlab.state.LabState;
+
+/**
+ * Removes a lab from its own record alone (the topology file is not needed): first every process running in the
+ * lab's namespaces (servers, captures a crashed netlab left), then the namespaces, which takes their interfaces
+ * and bridges with them, then the record. Safe to repeat; touches nothing the record or the marks do not name.
+ */
+public final class LabDown {
+    private final LabEnv env;
+
+    public LabDown(LabEnv env) {
+        this.env = env;
+    }
+
+    /** What was removed, for the summary line. */
+    public record Removed(String lab, int namespaces, int processes, int containers, Duration took) {}
+
+    /** Removes one lab; a lab with neither record nor marked namespaces is "not up", which is not an error. */
+    public Optional<Removed> down(String lab, boolean waitForLock) throws InterruptedException {
+        try (LabLock lock = LabLock.acquire(env.store().lockFile(lab), lab, waitForLock, env.progress())) {
+            Optional<Removed> removed = downLocked(lab);
+            lock.deleteFile();
+            return removed;
+        }
+    }
+
+    /** For callers that already hold the lab's lock (rollback of a failed up). */
+    Optional<Removed> downLocked(String lab) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Optional<LabState> state = env.store().load(lab);
+        List<String> namespaces = new ArrayList<>();
+        if (state.isPresent()) {
+            env.store().save(state.get().withStatus(LabState.REMOVING));
+            for (String ns : state.get().namespaces()) if (Netns.exists(ns)) namespaces.add(ns);
+        }
+        // The record is written before anything is made, so it names everything. Without one (the state directory
+        // was wiped), the marks on the namespaces tell which are this lab's.
+        if (state.isEmpty()) namespaces.addAll(markedOrphans(Optional.of(lab)).getOrDefault(lab, List.of()));
+        if (state.isEmpty() && namespaces.isEmpty()) return Optional.empty();
+
+        int containers = removeContainers(lab, state.map(LabState::containers).orElse(List.of()));
+        int killed = stopProcesses(namespaces);
+        deleteNamespaces(namespaces);
+        env.store().delete(lab);
+        return Optional.of(new Removed(lab, namespaces.size(), killed, containers, Duration.ofNanos(System.nanoTime() - t0)));
+    }
+
+    /** Every lab this state directory knows of: recorded ones and those only marks tell about. */
+    public List<String> allLabs() throws InterruptedException {
+        List<String> labs = new ArrayList<>(env.store().labs());
+        for (String lab : markedOrphans(Optional.empty()).keySet()) if (!labs.contains(lab)) labs.add(lab);
+        return labs;
+    }
+
+    /** Containers are the Docker runtime's business; without any, there is nothing to do. */
+    int removeContainers(String lab, List<String> recorded) throws InterruptedException {
+        if (!recorded.isEmpty()) {
+            throw NetlabException.environment("lab '" + lab + "' has containers, and this netlab cannot reach Docker to remove them");
+        }
+        return 0;
+    }
+
+    /** Stops every process inside the lab's namespaces: SIGTERM, a short grace, then SIGKILL. */
+    private int stopProcesses(List<String> namespaces) throws InterruptedException {
+        Map<Long, String> pids = Netns.processesIn(Netns.inodes(namespaces));
+        if (pids.isEmpty()) return 0;
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (long pid : pids.keySet()) ProcessHandle.of(pid).ifPresent(h -> {
+            h.destroy();
+            handles.add(h);
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        for (ProcessHandle h : handles) {
+            while (h.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+            if (h.isAlive()) h.destroyForcibly();
+        }
+        return handles.size();
+    }
+
+    private void deleteNamespaces(List<String> namespaces) throws InterruptedException {
+        if (namespaces.isEmpty()) return;
+        StringBuilder batch = new StringBuilder();
+        for (String ns : namespaces) batch.append("netns del ").append(ns).append('\n');
+        ProcResult r = env.processes().run(List.of("ip", "-force", "-batch", "-"), batch.toString(), Duration.ofMinutes(2));
+        List<String> left = namespaces.stream().filter(Netns::exists).toList();
+        if (!left.isEmpty()) {
+            throw NetlabException.failed("could not remove namespace" + (left.size() > 1 ? "s " : " ") + String.join(", ", left)
+                    + ": " + r.errorText());
+        }
+    }
+
+    /**
+     * Namespaces with this state directory's mark, grouped by the lab the mark names. The name only narrows the
+     * search; the mark decides.
+     */
+    Map<String, List<String>> markedOrphans(Optional<String> onlyLab) throws InterruptedException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        String token = env.store().token();
+        for (String ns : Netns.listNetlab()) {
+            if (onlyLab.isPresent() && !ns.equals(Naming.NETNS_PREFIX + onlyLab.get()) && !ns.startsWith(Naming.NETNS_PREFIX + onlyLab.get() + ".")) continue;
+            Optional<String> lab = Netns.mark(ns, env.processes()).flatMap(m -> Naming.labOfMark(m, token));
+            lab.ifPresent(l -> out.computeIfAbsent(l, k -> new ArrayList<>()).add(ns));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,165 @@
+package netlab.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import netlab.doctor.Feature;
+import netlab.doctor.FeatureProbe;
+import netlab.doctor.ProbeResult;
+import netlab.errors.InterruptedByUser;
+import netlab.errors.NetlabException;
+import netlab.interfaces.InterfaceTypes;
+import netlab.model.LabModel;
+import netlab.model.ModelInterface;
+import netlab.model.ModelNode;
+import netlab.nodes.NodeKinds;
+import netlab.plan.ObjectRef;
+import netlab.plan.Op;
+import netlab.plan.Plan;
+import netlab.plan.Planner;
+import netlab.plan.Stage;
+import netlab.plan.Unit;
+import netlab.runtime.Observed;
+import netlab.runtime.PlanExecutor;
+import netlab.runtime.RunContext;
+import netlab.state.LabLock;
+import netlab.state.LabState;
+import netlab.topology.CheckSpec;
+
+/**
+ * Builds a lab. A fresh lab is recorded before anything is made, then built; if building fails or is interrupted,
+ * everything is removed again. A lab that is already (partly) up is converged: only what is missing is made.
+ */
+public final class LabUp {
+    private final LabEnv env;
+
+    public LabUp(LabEnv env) {
+        this.env = env;
+    }
+
+    /** How the build went, for the summary line. */
+    public record Built(String lab, boolean converged, int nodes, int switches, int links, int created, Duration took) {}
+
+    public Plan plan(LoadedLab lab) {
+        return Planner.plan(lab.model(), env.kindRuntime(lab.name()));
+    }
+
+    public String dryRun(LoadedLab lab) {
+        Plan plan = plan(lab);
+        RunContext ctx = new RunContext(env.processes(), env.nodeExec(lab.model()), Set.of());
+        return PlanExecutor.render(plan, env.runners(), ctx);
+    }
+
+    public Built up(LoadedLab lab, boolean waitForLock, boolean keepOnError) throws InterruptedException {
+        requireFeatures(lab.model());
+        String name = lab.name();
+        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, waitForLock, env.progress())) {
+            return upLocked(lab, keepOnError, lock);
+        }
+    }
+
+    private Built upLocked(LoadedLab lab, boolean keepOnError, LabLock lock) throws InterruptedException {
+        long t0 = System.nanoTime();
+        String name = lab.name();
+        Optional<LabState> existing = env.store().load(name);
+        String path = lab.topology().source().absolutePath();
+        if (existing.isPresent() && existing.get().topologyPath() != null && !existing.get().topologyPath().equals(path)) {
+            throw NetlabException.labState("lab '" + name + "' is already up from " + existing.get().topologyPath()
+                    + "; take it down first, or run this one under another name with --name");
+        }
+        Plan plan = plan(lab);
+        List<String> namespaces = created(plan, ObjectRef.Netns.class);
+        if (existing.isEmpty()) refuseForeignNamespaces(namespaces);
+
+        LabState state = existing.orElse(LabState.fresh(name, env.store().token(), path))
+                .withTopologyPath(path).plus(namespaces, containers(plan)).withStatus(LabState.BUILDING);
+        env.store().saveTopology(name, lab.topology().source().text());
+        env.store().save(state);
+
+        Observed observed = existing.isPresent() ? new LiveObserver(env.processes()) : Observed.NOTHING;
+        RunContext ctx = new RunContext(env.processes(), env.nodeExec(lab.model()), Set.copyOf(state.done()));
+        PlanExecutor.Stats stats;
+        try {
+            stats = new PlanExecutor(env.runners(), ctx, env.progress(), PlanExecutor.defaultParallelism()).execute(plan, observed);
+        } catch (InterruptedException | RuntimeException e) {
+            Thread.interrupted(); // clean up even when Ctrl-C interrupted us
+            env.store().save(state.withDone(ctx.done()).withStatus(LabState.FAILED));
+            if (existing.isEmpty() && !keepOnError) {
+                env.progress().warn("building lab '" + name + "' " + (e instanceof InterruptedException ? "was interrupted" : "failed")
+                        + "; removing what was made");
+                new LabDown(env).downLocked(name);
+                lock.deleteFile();
+            } else {
+                env.progress().warn("lab '" + name + "' is left as it is; 'netlab down " + name + "' removes it");
+            }
+            if (e instanceof InterruptedException) throw new InterruptedByUser("interrupted; lab '" + name + "' was "
+                    + (existing.isEmpty() && !keepOnError ? "removed again" : "left as it was"));
+            throw (RuntimeException) e;
+        }
+        env.store().save(state.withDone(ctx.done()).withStatus(LabState.UP));
+        LabModel m = lab.model();
+        return new Built(name, existing.isPresent(), m.nodes().size(), m.switches().size(), m.links().size(), stats.created(),
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** A fresh lab must not adopt namespaces that exist already: they are not its own. */
+    private void refuseForeignNamespaces(List<String> namespaces) {
+        List<String> there = namespaces.stream().filter(Netns::exists).toList();
+        if (!there.isEmpty()) {
+            throw NetlabException.labState("namespace " + there.get(0) + " already exists but this lab has no record of it"
+                    + (there.size() > 1 ? " (and " + (there.size() - 1) + " more)" : "")
+                    + "; if a lost lab left it, 'netlab down --all' removes what carries netlab's mark");
+        }
+    }
+
+    /** Checks before anything is made that the machine has every feature the lab uses. */
+    public void requireFeatures(LabModel model) throws InterruptedException {
+        netlab.doctor.Privileges.require();
+        Set<Feature> needed = features(model);
+        Map<Feature, ProbeResult> found = new FeatureProbe(env.processes()).probe(needed);
+        List<String> missing = new ArrayList<>();
+        for (Feature f : needed) {
+            ProbeResult r = found.get(f);
+            if (r != null && !r.available()) missing.add(f.description() + " (" + r.detail() + "); to get it: " + f.remedy());
+        }
+        if (!missing.isEmpty()) {
+            throw NetlabException.environment("this machine lacks what lab '" + model.name() + "' needs: " + String.join("; ", missing));
+        }
+    }
+
+    public static Set<Feature> features(LabModel model) {
+        Set<Feature> f = EnumSet.of(Feature.NETNS, Feature.VETH);
+        if (!model.switches().isEmpty()) f.add(Feature.BRIDGE);
+        for (ModelNode n : model.nodes().values()) {
+            NodeKinds.byName(n.kind()).ifPresent(k -> f.addAll(k.features()));
+            for (ModelInterface i : n.interfaces().values()) {
+                InterfaceTypes.byName(i.spec().typeSpec().type()).ifPresent(t -> f.addAll(t.features()));
+            }
+        }
+        for (CheckSpec c : model.topology().checks()) f.addAll(c.body().features());
+        return f;
+    }
+
+    static List<String> created(Plan plan, Class<? extends ObjectRef> type) {
+        List<String> out = new ArrayList<>();
+        for (Stage s : plan.stages()) {
+            for (Unit u : s.units()) {
+                for (Op op : u.ops()) {
+                    op.creates().filter(type::isInstance).ifPresent(r -> {
+                        if (r instanceof ObjectRef.Netns n) out.add(n.name());
+                        if (r instanceof ObjectRef.Container c) out.add(c.name());
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> containers(Plan plan) {
+        return created(plan, ObjectRef.Container.class);
+    }
+}

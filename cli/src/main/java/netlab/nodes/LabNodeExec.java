@@ -1,0 +1,52 @@
+package netlab.nodes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import netlab.errors.NetlabException;
+import netlab.model.LabModel;
+import netlab.model.ModelNode;
+import netlab.runtime.NodeExec;
+import netlab.runtime.ProcResult;
+
+/** Runs commands in a lab's nodes by asking each node's kind how. Node names may be "pod/container". */
+public final class LabNodeExec implements NodeExec {
+    private final LabModel model;
+    private final KindRuntime rt;
+
+    public LabNodeExec(LabModel model, KindRuntime rt) {
+        this.model = model;
+        this.rt = rt;
+    }
+
+    @Override
+    public ProcResult exec(String node, List<String> argv, Duration timeout) throws InterruptedException {
+        Target t = target(node);
+        return NodeKinds.get(t.node.kind()).exec(t.node, t.member, argv, timeout, rt);
+    }
+
+    @Override
+    public List<String> interactive(String node, List<String> argv) {
+        Target t = target(node);
+        return NodeKinds.get(t.node.kind()).interactive(t.node, t.member, argv, rt);
+    }
+
+    @Override
+    public List<String> inNetns(String node, List<String> argv) {
+        Target t = target(node);
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", rt.naming().nodeNetns(t.node.name())));
+        full.addAll(argv);
+        return full;
+    }
+
+    private record Target(ModelNode node, String member) {}
+
+    private Target target(String ref) {
+        int slash = ref.indexOf('/');
+        String name = slash < 0 ? ref : ref.substring(0, slash);
+        String member = slash < 0 ? null : ref.substring(slash + 1);
+        ModelNode n = model.node(name).orElseThrow(() -> NetlabException.usage(
+                "lab '" + model.name() + "' has no node '" + name + "'" + netlab.source.Suggest.hint(name, model.nodes().keySet())));
+        return new Target(n, member);
+    }
+}

@@ -1,0 +1,42 @@
+package netlab.nodes;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import netlab.doctor.Feature;
+import netlab.model.LabModel;
+import netlab.model.ModelNode;
+import netlab.plan.PlanBuilder;
+import netlab.runtime.ProcResult;
+import netlab.source.Diagnostics;
+import netlab.topology.NodeKindSpec;
+import netlab.yaml.Fields;
+
+/**
+ * One kind of node ({@code kind:} of a node): how it is written, how it comes into being, how commands run in
+ * it. Whatever the kind, a node ends up as a named network namespace {@link netlab.plan.Naming#nodeNetns}, so
+ * links, addresses, routes, rules and checks work the same on every kind.
+ */
+public interface NodeKind {
+    String name();
+
+    /** Keys this kind adds to a node's mapping. */
+    Set<String> fields();
+
+    NodeKindSpec parse(Fields fields, String node);
+
+    default void validate(ModelNode node, LabModel model, Diagnostics diags) {}
+
+    /** Adds the ops that make the node exist with its named network namespace. */
+    void planCreate(ModelNode node, KindRuntime rt, PlanBuilder plan);
+
+    /** Runs a command in the node (its own file system, for containers) and waits. */
+    ProcResult exec(ModelNode node, String member, List<String> argv, Duration timeout, KindRuntime rt) throws InterruptedException;
+
+    /** The command line that runs {@code argv} in the node with the user's terminal attached. */
+    List<String> interactive(ModelNode node, String member, List<String> argv, KindRuntime rt);
+
+    default Set<Feature> features() {
+        return Set.of();
+    }
+}

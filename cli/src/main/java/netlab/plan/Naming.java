@@ -1,0 +1,58 @@
+package netlab.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * How a lab's objects are named and marked on the machine. Names carry the lab, so two labs with the same node
+ * names coexist. The mark (an alias on each namespace's loopback, a label on each container) also carries which
+ * state directory owns the lab, so cleanup by marks never touches another netlab installation's labs.
+ *
+ * @param stateToken short hash of the state directory
+ */
+public record Naming(String lab, String stateToken) {
+    public static final String NETNS_PREFIX = "netlab.";
+    public static final String MARK_PREFIX = "netlab:";
+
+    public static Naming of(String lab, String stateDir) {
+        return new Naming(lab, token(stateDir));
+    }
+
+    /** The lab's own namespace: its switches (bridges) live here, never in the host's namespace. */
+    public String fabricNetns() {
+        return NETNS_PREFIX + lab;
+    }
+
+    public String nodeNetns(String node) {
+        return NETNS_PREFIX + lab + "." + node;
+    }
+
+    public String containerName(String node) {
+        return "netlab-" + lab + "-" + node;
+    }
+
+    /** Text put on every namespace's {@code lo} as its alias: proof the namespace is this lab's. */
+    public String mark() {
+        return MARK_PREFIX + lab + ":" + stateToken;
+    }
+
+    /** The lab a mark names, if it was made by the same state directory. */
+    public static java.util.Optional<String> labOfMark(String alias, String stateToken) {
+        if (alias == null || !alias.startsWith(MARK_PREFIX)) return java.util.Optional.empty();
+        String rest = alias.substring(MARK_PREFIX.length());
+        int colon = rest.lastIndexOf(':');
+        if (colon <= 0 || !rest.substring(colon + 1).equals(stateToken)) return java.util.Optional.empty();
+        return java.util.Optional.of(rest.substring(0, colon));
+    }
+
+    public static String token(String stateDir) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(stateDir.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package netlab.plan;
+
+/** The stages of building a lab, in the order they run. */
+public enum StageName {
+    /** Network namespaces for the fabric and every namespace node (one host-side {@code ip -batch}). */
+    NAMESPACES("namespaces"),
+    /** Containers and pods, plugged as named namespaces. */
+    CONTAINERS("containers"),
+    /** Bridges and veth pairs, created from the fabric namespace straight into the nodes. */
+    LINKS("links"),
+    /** Per node, in parallel: sysctls, interfaces created inside the node, addresses, routes. */
+    NODES("nodes"),
+    /** Firewall and NAT rules, per node. */
+    RULES("rules"),
+    /** Traffic control (impairments), per node. */
+    TRAFFIC("traffic"),
+    /** Services started in nodes. */
+    SERVICES("services"),
+    /** The nodes' own {@code exec} commands, last. */
+    EXEC("exec");
+
+    private final String label;
+
+    StageName(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,17 @@
+package netlab.plan;
+
+/** The programs (or APIs) ops are run by. Each has a runner that batches consecutive ops into one call. */
+public enum Tool {
+    /** {@code ip [-n NS] -batch -}. */
+    IP,
+    /** {@code tc [-n NS] -batch -}. */
+    TC,
+    /** {@code ip netns exec NS sysctl -q -w k=v ...}. */
+    SYSCTL,
+    /** {@code ip netns exec NS iptables-restore --noflush} (one call per table text). */
+    IPTABLES,
+    /** {@code ip netns exec NS sh -c CMD}, one process per command. */
+    SHELL,
+    /** Calls to the Docker engine. */
+    DOCKER
+}

@@ -1,0 +1,45 @@
+package netlab.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.plan.Op;
+
+/** Runs ops as one {@code ip [-n NS] -batch -} process (or {@code tc}, with the same batch syntax). */
+public final class IpRunner implements ToolRunner {
+    private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
+    private final String program;
+
+    public IpRunner(String program) {
+        this.program = program;
+    }
+
+    static List<String> argv(String program, String netns) {
+        List<String> argv = new ArrayList<>(List.of(program));
+        if (netns != null) argv.addAll(List.of("-n", netns));
+        argv.addAll(List.of("-batch", "-"));
+        return argv;
+    }
+
+    @Override
+    public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
+        StringBuilder in = new StringBuilder();
+        for (Op op : ops) in.append(op.text()).append('\n');
+        ProcResult r = ctx.processes().run(argv(program, netns), in.toString(), ProcessRunner.DEFAULT_TIMEOUT);
+        if (r.ok()) return;
+        String where = netns == null ? "host" : "namespace " + netns;
+        Matcher m = FAILED_LINE.matcher(r.stderr());
+        int index = m.find() ? Integer.parseInt(m.group(1)) - 1 : 0;
+        Op failed = ops.get(Math.max(0, Math.min(index, ops.size() - 1)));
+        String message = FAILED_LINE.matcher(r.errorText()).replaceAll("").strip();
+        throw new OpFailedException(where, failed, message.isEmpty() ? r.errorText() : message);
+    }
+
+    @Override
+    public String render(String netns, List<Op> ops, RunContext ctx) {
+        StringBuilder sb = new StringBuilder(String.join(" ", argv(program, netns))).append(" <<'EOF'\n");
+        for (Op op : ops) sb.append(op.text()).append('\n');
+        return sb.append("EOF").toString();
+    }
+}

@@ -1,0 +1,33 @@
+package netlab.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import netlab.plan.ObjectRef;
+import netlab.plan.Op;
+import netlab.plan.ShellOp;
+
+/** Runs a node's {@code exec} commands one by one with {@code sh -c}, inside the node. */
+public final class ShellRunner implements ToolRunner {
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    @Override
+    public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
+        for (Op op : ops) {
+            ShellOp s = (ShellOp) op;
+            ProcResult r = ctx.nodeExec().exec(s.node(), List.of("sh", "-c", s.text()), TIMEOUT);
+            if (!r.ok()) throw new OpFailedException("node " + s.node() + " (exec)", op, r.errorText());
+            s.creates().ifPresent(ref -> ctx.markDone(((ObjectRef.Done) ref).key()));
+        }
+    }
+
+    @Override
+    public String render(String netns, List<Op> ops, RunContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        for (Op op : ops) {
+            ShellOp s = (ShellOp) op;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(ShellQuote.join(ctx.nodeExec().interactive(s.node(), List.of("sh", "-c", s.text()))));
+        }
+        return sb.toString();
+    }
+}

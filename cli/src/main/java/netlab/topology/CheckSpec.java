@@ -1,0 +1,14 @@
+package netlab.topology;
+
+import java.time.Duration;
+import netlab.check.CheckBody;
+import netlab.source.Pos;
+
+/**
+ * A check as written: the probe itself ({@code body}) plus how to judge it.
+ *
+ * @param timeout  limit for one attempt
+ * @param retries  further attempts after a failed one (for the expected outcome)
+ * @param interval wait between attempts
+ */
+public record CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos) {}

@@ -1,0 +1,33 @@
+package netlab.topology;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import netlab.net.MacAddress;
+import netlab.source.Pos;
+
+/**
+ * An interface of a node as written.
+ *
+ * @param addresses  the addresses given; empty with {@code autoAddress} means "take them from the segment's subnet"
+ * @param autoAddress true when the user gave no {@code addresses} key at all
+ * @param typeSpec   what kind of interface it is; {@link VethInterface} (the end of a link) unless a type is given
+ */
+public record InterfaceSpec(
+        String name,
+        InterfaceTypeSpec typeSpec,
+        List<AddressSpec> addresses,
+        boolean autoAddress,
+        Optional<MacAddress> mac,
+        OptionalInt mtu,
+        Pos pos) {
+
+    public InterfaceSpec {
+        addresses = List.copyOf(addresses);
+    }
+
+    /** An interface a link brings into being without the node declaring it: auto-addressed, defaults. */
+    public static InterfaceSpec implicit(String name, Pos pos) {
+        return new InterfaceSpec(name, VethInterface.INSTANCE, List.of(), true, Optional.empty(), OptionalInt.empty(), pos);
+    }
+}

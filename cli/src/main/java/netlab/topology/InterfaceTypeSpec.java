@@ -1,0 +1,15 @@
+package netlab.topology;
+
+/**
+ * What an interface is. The default is the end of a link (a veth); other types (VXLAN, VLAN, GRE, a bridge inside
+ * the node…) are created inside the node and carry their own settings.
+ */
+public interface InterfaceTypeSpec {
+    /** The name written in {@code type:}. */
+    String type();
+
+    /** True when a link must connect this interface (a veth end); false for interfaces the node creates itself. */
+    default boolean needsLink() {
+        return false;
+    }
+}

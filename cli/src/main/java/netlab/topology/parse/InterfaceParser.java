@@ -1,0 +1,104 @@
+package netlab.topology.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import netlab.interfaces.InterfaceType;
+import netlab.interfaces.InterfaceTypes;
+import netlab.interfaces.LoopbackType;
+import netlab.net.Cidr;
+import netlab.net.MacAddress;
+import netlab.source.Diagnostics;
+import netlab.source.Located;
+import netlab.source.Pos;
+import netlab.source.Suggest;
+import netlab.topology.AddressSpec;
+import netlab.topology.InterfaceSpec;
+import netlab.topology.InterfaceTypeSpec;
+import netlab.topology.Names;
+import netlab.topology.VethInterface;
+import netlab.yaml.Fields;
+import netlab.yaml.YMap;
+import netlab.yaml.YNode;
+import netlab.yaml.YScalar;
+import netlab.yaml.YSeq;
+
+/**
+ * Reads one interface of a node. Short forms: {@code eth1: 10.0.0.1/24} or {@code eth1: [10.0.0.1/24, 2001:db8::1/64]}
+ * give just the addresses.
+ */
+final class InterfaceParser {
+    static final Set<String> COMMON = Set.of("type", "addresses", "mac", "mtu");
+
+    private InterfaceParser() {}
+
+    static InterfaceSpec parse(String node, String name, Pos keyPos, YNode value, Diagnostics d) {
+        String where = "interface '" + name + "' of node '" + node + "'";
+        Names.checkIfname(name, "interface name").ifPresent(msg -> d.error(keyPos, msg));
+        if (value instanceof YSeq || (value instanceof YScalar s && !s.isNull())) {
+            InterfaceTypeSpec type = name.equals("lo") ? LoopbackType.Spec.INSTANCE : VethInterface.INSTANCE;
+            return new InterfaceSpec(name, type, addresses(value, where, d), false, Optional.empty(), OptionalInt.empty(), keyPos);
+        }
+        YMap map = Fields.asMap(value, d, where).orElse(new YMap(List.of(), keyPos));
+
+        InterfaceType type;
+        String typeName = map.get("type").flatMap(n -> Fields.asText(n, d, "'type' of " + where)).orElse(null);
+        if (name.equals("lo")) {
+            if (typeName != null) d.error(map.get("type").get().pos(), "'lo' is the loopback interface; it has no 'type'");
+            type = InterfaceTypes.get(LoopbackType.NAME);
+        } else if (typeName == null) {
+            type = InterfaceTypes.get("veth");
+        } else {
+            Optional<InterfaceType> t = InterfaceTypes.byName(typeName);
+            if (t.isEmpty() || typeName.equals(LoopbackType.NAME)) {
+                d.error(map.get("type").get().pos(), "unknown interface type '" + typeName + "' for " + where
+                        + Suggest.hint(typeName, InterfaceTypes.names()) + "; types: " + String.join(", ", InterfaceTypes.names()));
+            }
+            type = t.filter(x -> !x.name().equals(LoopbackType.NAME)).orElse(InterfaceTypes.get("veth"));
+        }
+        Set<String> allowed = new TreeSet<>(COMMON);
+        allowed.addAll(type.fields());
+        if (type.name().equals(LoopbackType.NAME)) allowed = Set.of("addresses");
+        Fields f = Fields.of(map, d, where, allowed);
+
+        boolean auto = !f.has("addresses");
+        List<AddressSpec> addrs = f.node("addresses").map(n -> addresses(n, where, d)).orElse(List.of());
+        Optional<MacAddress> mac = f.string("mac").flatMap(m -> {
+            Optional<MacAddress> parsed = MacAddress.parse(m);
+            if (parsed.isEmpty()) d.error(f.posOf("mac"), "'" + m + "' is not a MAC address (write it like 02:00:00:00:00:01)");
+            else if (parsed.get().isMulticast()) d.error(f.posOf("mac"), "MAC " + m + " is a multicast address; an interface needs a unicast one (first byte even)");
+            else if (parsed.get().text().equals("00:00:00:00:00:00")) d.error(f.posOf("mac"), "MAC 00:00:00:00:00:00 is not usable");
+            return parsed;
+        });
+        OptionalInt mtu = f.integer("mtu", 68, 65535).map(v -> OptionalInt.of(v.intValue())).orElse(OptionalInt.empty());
+        InterfaceTypeSpec typeSpec = type.parse(f, node, name);
+        return new InterfaceSpec(name, typeSpec, addrs, auto, mac, mtu, keyPos);
+    }
+
+    static List<AddressSpec> addresses(YNode n, String where, Diagnostics d) {
+        List<YNode> items = n instanceof YSeq s ? s.items() : List.of(n);
+        List<AddressSpec> out = new ArrayList<>();
+        for (YNode item : items) {
+            Fields.asText(item, d, "an address of " + where).ifPresent(t -> cidr(new Located(t, item.pos()), "address", d)
+                    .ifPresent(c -> out.add(new AddressSpec(c, item.pos()))));
+        }
+        return out;
+    }
+
+    /** Parses "a.b.c.d/n" with a precise message for the usual mistakes. */
+    static Optional<Cidr> cidr(Located text, String what, Diagnostics d) {
+        Optional<Cidr> c = Cidr.parse(text.text());
+        if (c.isEmpty()) {
+            String t = text.text().trim();
+            String why;
+            if (!t.contains("/")) why = "it has no prefix length (write e.g. " + t + "/24)";
+            else if (netlab.net.IpAddress.parse(t.substring(0, t.indexOf('/'))).isEmpty()) why = "'" + t.substring(0, t.indexOf('/')) + "' is not an IPv4 or IPv6 address";
+            else why = "the prefix length is not a number from 0 to " + (t.contains(":") ? 128 : 32);
+            d.error(text.pos(), what + " '" + t + "' is not valid: " + why);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,47 @@
+package netlab.topology.parse;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import netlab.net.Cidr;
+import netlab.source.Diagnostics;
+import netlab.source.Located;
+import netlab.source.Pos;
+import netlab.topology.SwitchSpec;
+import netlab.yaml.Fields;
+import netlab.yaml.YMap;
+import netlab.yaml.YNode;
+
+/** Reads one switch: {@code hub}, {@code subnet}, {@code subnet6}. */
+final class SwitchParser {
+    static final Set<String> KEYS = Set.of("hub", "subnet", "subnet6");
+
+    private SwitchParser() {}
+
+    static SwitchSpec parse(String name, Pos keyPos, YNode value, Diagnostics d) {
+        String where = "switch '" + name + "'";
+        YMap map = Fields.asMap(value, d, where).orElse(new YMap(List.of(), keyPos));
+        Fields f = Fields.of(map, d, where, KEYS);
+        boolean hub = f.bool("hub", false);
+        Optional<Cidr> v4 = subnet(f, "subnet", false, where, d);
+        Optional<Cidr> v6 = subnet(f, "subnet6", true, where, d);
+        return new SwitchSpec(name, hub, v4, v6, keyPos);
+    }
+
+    /** A subnet for automatic addresses: must be a network address of the right family. */
+    static Optional<Cidr> subnet(Fields f, String key, boolean v6, String where, Diagnostics d) {
+        return f.string(key).flatMap(t -> InterfaceParser.cidr(new Located(t, f.posOf(key)), "'" + key + "' of " + where, d))
+                .filter(c -> {
+                    if (c.isV6() != v6) {
+                        d.error(f.posOf(key), "'" + key + "' of " + where + " must be an " + (v6 ? "IPv6" : "IPv4") + " subnet"
+                                + (v6 ? "" : "; put IPv6 subnets in 'subnet6'"));
+                        return false;
+                    }
+                    if (!c.isNetwork()) {
+                        d.error(f.posOf(key), "'" + key + "' of " + where + ": " + c + " has host bits set; did you mean " + c.network() + "?");
+                        return false;
+                    }
+                    return true;
+                });
+    }
+}

@@ -1,0 +1,95 @@
+package netlab.topology.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import netlab.source.Diagnostics;
+import netlab.source.Pos;
+import netlab.topology.CheckSpec;
+import netlab.topology.LinkSpec;
+import netlab.topology.Names;
+import netlab.topology.NodeSpec;
+import netlab.topology.SwitchSpec;
+import netlab.topology.Topology;
+import netlab.yaml.Fields;
+import netlab.yaml.YMap;
+import netlab.yaml.YNode;
+import netlab.yaml.YSeq;
+
+/**
+ * Reads a topology's YAML tree strictly: every unknown key, wrong type and malformed value is reported with its
+ * position, and reading goes on so that one run shows every problem. Cross-references are checked later by
+ * {@link netlab.model.ModelBuilder}.
+ */
+public final class TopologyParser {
+    static final Set<String> TOP_KEYS = Set.of("name", "description", "nodes", "switches", "links", "checks");
+
+    private TopologyParser() {}
+
+    public static Topology parse(YNode root, Topology.Source source, Diagnostics d) {
+        Pos top = new Pos(source.displayName(), 1, 1);
+        YMap map = Fields.asMap(root, d, "the topology").orElse(new YMap(List.of(), top));
+        Fields f = Fields.of(map, d, "the topology", TOP_KEYS);
+
+        String name = f.requiredString("name").orElse("invalid");
+        if (f.has("name")) Names.checkLab(name).ifPresent(msg -> d.error(f.posOf("name"), msg));
+        String description = f.string("description").orElse("");
+
+        Map<String, NodeSpec> nodes = new LinkedHashMap<>();
+        if (!f.has("nodes")) d.error(map.pos(), "the topology needs 'nodes' (at least one node)");
+        f.mapping("nodes").ifPresent(m -> {
+            if (m.entries().isEmpty()) d.error(m.pos(), "'nodes' is empty; a lab needs at least one node");
+            for (YMap.Entry e : m.entries()) {
+                String n = e.key().value();
+                Names.checkNode(n).ifPresent(msg -> d.error(e.key().pos(), msg));
+                nodes.put(n, NodeParser.parse(n, e.key().pos(), e.value(), d));
+            }
+        });
+
+        Map<String, SwitchSpec> switches = new LinkedHashMap<>();
+        f.mapping("switches").ifPresent(m -> {
+            for (YMap.Entry e : m.entries()) {
+                String n = e.key().value();
+                Names.checkIfname(n, "switch name").ifPresent(msg -> d.error(e.key().pos(), msg));
+                if (nodes.containsKey(n)) {
+                    d.error(e.key().pos(), "'" + n + "' is both a node and a switch; names must be unique");
+                }
+                switches.put(n, SwitchParser.parse(n, e.key().pos(), e.value(), d));
+            }
+        });
+
+        List<LinkSpec> links = new ArrayList<>();
+        f.list("links").ifPresent(seq -> {
+            for (YNode item : seq.items()) LinkParser.parse(item, d).ifPresent(links::add);
+        });
+
+        List<CheckSpec> checks = new ArrayList<>();
+        f.list("checks").ifPresent(seq -> readChecks(seq, checks, d));
+
+        return new Topology(name, description, source, nodes, switches, links, checks, map.pos());
+    }
+
+    private static void readChecks(YSeq seq, List<CheckSpec> checks, Diagnostics d) {
+        Map<String, Pos> names = new LinkedHashMap<>();
+        for (YNode item : seq.items()) {
+            boolean named = item instanceof YMap m && m.get("name").isPresent();
+            CheckParser.parse(item, d).ifPresent(c -> {
+                CheckSpec check = c;
+                if (names.containsKey(c.name()) && !named) {
+                    // Two unnamed checks of the same probe: number the later one instead of refusing.
+                    int n = 2;
+                    while (names.containsKey(c.name() + " #" + n)) n++;
+                    check = new CheckSpec(c.name() + " #" + n, c.body(), c.expect(), c.timeout(), c.retries(), c.interval(), c.pos());
+                }
+                Pos first = names.putIfAbsent(check.name(), check.pos());
+                if (first != null) {
+                    d.error(check.pos(), "two checks are named '" + check.name() + "' (the other is at line " + first.line()
+                            + "); names must be unique");
+                }
+                checks.add(check);
+            });
+        }
+    }
+}

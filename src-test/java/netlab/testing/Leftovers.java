@@ -1,0 +1,40 @@
+package netlab.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What a lab may have left on the machine: used after {@code down} to prove it left nothing. */
+public final class Leftovers {
+    private Leftovers() {}
+
+    /** Namespaces of the lab (its fabric and its nodes) still present. */
+    public static List<String> namespaces(String lab) {
+        List<String> out = new ArrayList<>();
+        Path dir = Path.of("/run/netns");
+        if (!Files.isDirectory(dir)) return out;
+        try (Stream<Path> s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.equals("netlab." + lab) || n.startsWith("netlab." + lab + "."))
+                    .forEach(out::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** Files under the state directory (records, locks, work files). */
+    public static List<String> stateFiles(Path stateDir) {
+        List<String> out = new ArrayList<>();
+        if (!Files.exists(stateDir)) return out;
+        try (Stream<Path> s = Files.walk(stateDir)) {
+            s.filter(Files::isRegularFile).forEach(p -> out.add(stateDir.relativize(p).toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
