@@ -1,0 +1,66 @@
+#!/bin/bash
+# Installs netlab on a Debian/Ubuntu machine: the packages it uses, the build, the launcher on PATH, shell
+# completion and man pages.
+#
+#   sudo scripts/install.sh [--no-packages] [--prefix DIR]
+#
+# --no-packages  skip apt-get (everything already installed)
+# --prefix DIR   install under DIR (default /usr/local): DIR/bin/netlab, DIR/lib/netlab/, DIR/share/man/...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+prefix=/usr/local
+packages=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --no-packages) packages=0 ;;
+    --prefix) prefix=$2; shift ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+say() { printf 'install: %s\n' "$*" >&2; }
+
+if [ "$packages" = 1 ]; then
+  [ "$(id -u)" = 0 ] || { echo "install.sh: run as root (sudo) to install packages, or pass --no-packages" >&2; exit 3; }
+  say "installing packages (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # runtime: iproute2 (ip, bridge, tc), iptables, procps (sysctl), tcpdump (capture checks), curl (http checks),
+  # busybox-static (servers in nodes and container images); build: a JDK 17 and Maven
+  apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven iproute2 iptables procps tcpdump \
+    curl busybox-static iputils-ping ca-certificates >/dev/null
+fi
+
+say "building (mvn package)"
+mvn -B -q -DskipTests package
+
+say "installing into $prefix"
+install -d "$prefix/bin" "$prefix/lib/netlab"
+install -m 0644 target/netlab.jar "$prefix/lib/netlab/netlab.jar"
+install -m 0755 scripts/netlab "$prefix/bin/netlab"
+if [ -d completions ]; then
+  [ -f completions/netlab.bash ] && install -D -m 0644 completions/netlab.bash "$prefix/share/bash-completion/completions/netlab"
+  [ -f completions/_netlab ] && install -D -m 0644 completions/_netlab "$prefix/share/zsh/site-functions/_netlab"
+fi
+if ls man/*.1 >/dev/null 2>&1; then
+  install -d "$prefix/share/man/man1"
+  install -m 0644 man/*.1 "$prefix/share/man/man1/"
+fi
+if ls man/*.5 >/dev/null 2>&1; then
+  install -d "$prefix/share/man/man5"
+  install -m 0644 man/*.5 "$prefix/share/man/man5/"
+fi
+
+# Class-data sharing archive for fast start-up, made here because it must match this exact jar.
+say "making the start-up archive (class-data sharing)"
+jar="$prefix/lib/netlab/netlab.jar"
+list=$(mktemp)
+java -Xshare:off -XX:DumpLoadedClassList="$list" -jar "$jar" --help >/dev/null 2>&1 || true
+java -Xshare:off -XX:DumpLoadedClassList="$list.2" -jar "$jar" validate topologies/switch.yaml >/dev/null 2>&1 || true
+cat "$list.2" >> "$list" 2>/dev/null || true
+java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$prefix/lib/netlab/netlab.jsa" -cp "$jar" >/dev/null 2>&1 \
+  || say "could not make the archive (start-up will be slower, nothing else changes)"
+rm -f "$list" "$list.2"
+
+say "done: $("$prefix/bin/netlab" version | head -1) at $prefix/bin/netlab"

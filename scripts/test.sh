@@ -1,0 +1,13 @@
+#!/bin/bash
+# The whole test suite: unit tests, integration tests (real labs; root), the smoke test of the built binary
+# on every example topology, and the UML lane for kernel features this machine lacks.
+#
+#   sudo scripts/test.sh
+#
+# Tests that need something missing (root, Docker, the UML kernel) are skipped with the reason printed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== unit and integration tests (mvn verify)"
+mvn -B verify
+echo "== smoke test of the built binary on every topology"
+scripts/smoke.sh
