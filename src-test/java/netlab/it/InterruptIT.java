@@ -10,6 +10,7 @@ import netlab.testing.Labs;
 import netlab.testing.Leftovers;
 import netlab.testing.NeedsRoot;
 import netlab.testing.NetlabProcess;
+import netlab.testing.Shell;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,8 @@ class InterruptIT {
         Path out = dir.resolve("out"), err = dir.resolve("err");
         Process p = NetlabProcess.start(out, err, "--state-dir", dir.resolve("state").toString(), "up", slowTopology(lab).toString());
         assertThat(NetlabProcess.awaitText(p, err, "exec", 60_000)).as(Files.readString(err)).isTrue();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (Shell.run("ip", "netns", "pids", "netlab." + lab + ".h1").isBlank() && System.currentTimeMillis() < deadline) Thread.sleep(5);
         NetlabProcess.signal(p, "KILL");
         p.waitFor(30, TimeUnit.SECONDS);
         Cli cli = Cli.withStateDir(dir.resolve("state"));
