@@ -65,7 +65,7 @@ public record Target(String text, Pos pos) {
         if (member().isPresent()) {
             java.util.Set<String> members = netlab.nodes.NodeKinds.byName(n.get().kind()).map(k -> k.members(n.get())).orElse(java.util.Set.of());
             if (!members.contains(member().get())) {
-                d.error(pos, what + " '" + text + "': " + (members.isEmpty() ? "node '" + node() + "' is a " + n.get().kind() + " and has no containers"
+                d.error(pos, what + " '" + text + "': " + (members.isEmpty() ? "node '" + node() + "' (kind " + n.get().kind() + ") is not a pod; write '" + node() + "' without '/" + member().get() + "'"
                         : "pod '" + node() + "' has no container '" + member().get() + "'" + Suggest.hint(member().get(), members)));
                 return false;
             }

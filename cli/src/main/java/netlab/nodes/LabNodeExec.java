@@ -50,7 +50,7 @@ public final class LabNodeExec implements NodeExec {
         if (member != null) {
             java.util.Set<String> members = NodeKinds.get(n.kind()).members(n);
             if (!members.contains(member)) {
-                throw NetlabException.usage(members.isEmpty() ? "node '" + name + "' is a " + n.kind() + " and has no containers; write '" + name + "'"
+                throw NetlabException.usage(members.isEmpty() ? "node '" + name + "' (kind " + n.kind() + ") is not a pod; write '" + name + "' without '/" + member + "'"
                         : "pod '" + name + "' has no container '" + member + "'" + netlab.source.Suggest.hint(member, members)
                         + "; it has: " + String.join(", ", members));
             }
