@@ -38,6 +38,8 @@ import netlab.runtime.ProcResult;
  * time a lab really needs Docker.
  */
 final class JavaDockerEngine implements DockerEngine {
+    /** The exit code of a command whose container is missing or stopped (docker exec uses 125 for its own failures). */
+    static final int UNAVAILABLE = 125;
     private final DockerClient client;
     private final String host;
 
@@ -180,9 +182,10 @@ final class JavaDockerEngine implements DockerEngine {
             execId = client.execCreateCmd(container).withCmd(argv.toArray(String[]::new)).withAttachStdout(true).withAttachStderr(true)
                     .exec().getId();
         } catch (NotFoundException e) {
-            throw NetlabException.labState("container " + container + " does not exist; 'netlab up' makes it again");
+            // a probe that cannot run has failed, like a command in a namespace that is gone: not an error of netlab's
+            return new ProcResult(shown, UNAVAILABLE, "", "container " + container + " does not exist; 'netlab up' makes it again", false);
         } catch (ConflictException e) {
-            throw NetlabException.labState("container " + container + " is not running; 'netlab up' starts it again");
+            return new ProcResult(shown, UNAVAILABLE, "", "container " + container + " is not running; 'netlab up' starts it again", false);
         } catch (RuntimeException e) {
             throw failure("cannot run a command in container " + container, e);
         }
