@@ -90,6 +90,9 @@ class DockerLabsIT {
         Shell.run("docker", "stop", "-t", "1", p + ".web.server");
         Cli.Result without = cli().run("check", lab, "-c", "the client reaches the server over localhost");
         assertThat(without.exitCode()).as(without.toString()).isEqualTo(1);
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).isEqualTo(1);
+        assertThat(status.out()).contains("web: container " + p + ".web.server is not running in the pod");
 
         // a converging up starts it again, and only it
         Cli.Result again = cli().run("up", "--name", lab, pod());

@@ -32,7 +32,13 @@ public final class ExecCommand implements Callable<Integer> {
         netlab.doctor.Privileges.require();
         List<String> cmd = command.isEmpty() ? List.of("sh") : command;
         List<String> argv = env.nodeExec(r.lab().model()).interactive(node, cmd);
-        Process p = new ProcessBuilder(argv).inheritIO().start();
+        Process p;
+        try {
+            p = new ProcessBuilder(argv).inheritIO().start();
+        } catch (java.io.IOException e) {
+            throw netlab.errors.NetlabException.environment("cannot run " + argv.get(0) + " (" + e.getMessage() + ")"
+                    + (argv.get(0).equals("docker") ? "; a terminal in a container goes through the docker CLI: apt-get install docker.io" : ""));
+        }
         try {
             return p.waitFor();
         } catch (InterruptedException e) {

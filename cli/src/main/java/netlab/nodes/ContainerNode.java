@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import netlab.docker.ContainerConfig;
 import netlab.docker.DockerCommands;
+import netlab.docker.LabContainers;
 import netlab.doctor.Feature;
 import netlab.errors.NetlabException;
 import netlab.model.ModelNode;
@@ -79,6 +80,13 @@ public final class ContainerNode implements NodeKind {
     @Override
     public List<String> preflight(ModelNode node, KindRuntime rt) {
         return settings(node).problems(rt.docker().engine(), "node '" + node.name() + "'");
+    }
+
+    @Override
+    public List<String> drift(ModelNode node, KindRuntime rt) {
+        String name = rt.naming().containerName(node.name());
+        return new LabContainers(rt.docker().engine(), rt.naming()).live(name) ? List.of()
+                : List.of(node.name() + ": container " + name + " is not running");
     }
 
     private static ContainerSettings settings(ModelNode node) {

@@ -48,6 +48,11 @@ public interface NodeKind {
         return Set.of();
     }
 
+    /** How the node differs from what the lab needs, beyond its namespace (a container that is not running). */
+    default List<String> drift(ModelNode node, KindRuntime rt) throws InterruptedException {
+        return List.of();
+    }
+
     /**
      * What would stop the node from being built here, found before anything is made (a container image that is
      * not on the machine); one message each. Called only once the kind's {@link #features()} are known present.

@@ -10,6 +10,7 @@ import java.util.Set;
 import netlab.docker.ContainerConfig;
 import netlab.docker.DockerCommands;
 import netlab.docker.Images;
+import netlab.docker.LabContainers;
 import netlab.doctor.Feature;
 import netlab.errors.NetlabException;
 import netlab.model.ModelNode;
@@ -147,6 +148,19 @@ public final class PodNode implements NodeKind {
         if (!rt.docker().engine().imageExists(spec.pauseImage())) out.add(Images.missing(spec.pauseImage()));
         for (Map.Entry<String, ContainerSettings> m : spec.containers().entrySet()) {
             out.addAll(m.getValue().problems(rt.docker().engine(), "container '" + m.getKey() + "' of pod '" + node.name() + "'"));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> drift(ModelNode node, KindRuntime rt) {
+        LabContainers lab = new LabContainers(rt.docker().engine(), rt.naming());
+        List<String> out = new ArrayList<>();
+        String pause = rt.naming().containerName(node.name());
+        if (!lab.live(pause)) out.add(node.name() + ": pause container " + pause + " is not running");
+        for (String m : spec(node).containers().keySet()) {
+            String name = rt.naming().podMemberContainer(node.name(), m);
+            if (!lab.live(name)) out.add(node.name() + ": container " + name + " is not running in the pod");
         }
         return out;
     }
