@@ -1,34 +1,49 @@
 package netlab.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Runs netlab as a separate process (its own JVM, from the test class path), for what the in-process {@link Cli}
- * cannot show: a netlab killed half-way, another environment ($DOCKER_HOST), which classes it loads.
- */
+/** The built netlab jar run as a separate process, as users run it (for signals, crashes, concurrency). */
 public final class NetlabProcess {
     private NetlabProcess() {}
 
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("netlab.jar", "target/netlab.jar"));
+        if (!Files.exists(jar)) throw new IllegalStateException("the netlab jar is not built: " + jar + " (run mvn verify)");
+        return jar;
+    }
+
+    /** Starts {@code java -jar netlab.jar ARGS} with stdout and stderr going to the given files. */
+    public static Process start(Path stdout, Path stderr, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("java", "-jar", jar().toString()));
+        argv.addAll(List.of(args));
+        return new ProcessBuilder(argv).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    }
+
+    /**
+     * {@code java JVM-OPTIONS -jar netlab.jar ARGS} with extra environment variables: to see which classes it
+     * loads, or how it behaves with another $DOCKER_HOST.
+     */
     public static ProcessBuilder builder(List<String> jvmOptions, Map<String, String> env, String... args) {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp));
+        List<String> argv = new ArrayList<>(List.of("java"));
         argv.addAll(jvmOptions);
-        argv.add("netlab.Main");
+        argv.addAll(List.of("-jar", jar().toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(env);
         return pb;
     }
 
-    /** Runs to completion; stdout and stderr together. */
+    /** Runs to completion; stdout and stderr together (in both fields of the result). */
     public static Cli.Result run(List<String> jvmOptions, Map<String, String> env, String... args) {
         try {
             Process p = builder(jvmOptions, env, args).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return new Cli.Result(p.waitFor(), out, out);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -36,5 +51,29 @@ public final class NetlabProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public static void signal(Process p, String signal) {
+        Shell.run("kill", "-" + signal, Long.toString(p.pid()));
+    }
+
+    /** Waits until {@code file} contains {@code text} or the process ends; true if the text appeared. */
+    public static boolean awaitText(Process p, Path file, String text, long timeoutMillis) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(file) && Files.readString(file).contains(text)) return true;
+            if (!p.isAlive()) return Files.exists(file) && Files.readString(file).contains(text);
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /** A star lab: one switch and {@code n} hosts (big enough that building it takes a moment). */
+    public static String starTopology(String name, int n) {
+        StringBuilder sb = new StringBuilder("name: " + name + "\nswitches: {sw1: {subnet: 10.77.0.0/16}}\nnodes:\n");
+        for (int i = 1; i <= n; i++) sb.append("  h").append(i).append(": {}\n");
+        sb.append("links:\n");
+        for (int i = 1; i <= n; i++) sb.append("  - [h").append(i).append(":eth1, sw1]\n");
+        return sb.toString();
     }
 }
