@@ -1,5 +1,6 @@
 package netlab.docker;
 
+import java.lang.ref.Cleaner;
 import java.util.function.Supplier;
 import netlab.doctor.FeatureProbe;
 import netlab.runtime.ProcessRunner;
@@ -24,12 +25,28 @@ public final class DockerAccess {
 
     /** Connects on the first call; throws a one-line environment error when the engine does not answer. */
     public synchronized DockerEngine engine() {
-        if (engine == null) engine = connector.get();
+        if (engine == null) {
+            DockerEngine opened = connector.get();
+            Cleaning.CLEANER.register(this, opened::close);
+            engine = opened;
+        }
         return engine;
     }
 
     /** Whether an engine answers, asked without loading the client (a plain HTTP ping on its socket). */
     public boolean reachable() {
         return new FeatureProbe(new ProcessRunner()).docker().available();
+    }
+
+    /**
+     * Closes an engine's connections once the access that opened it is no longer used (a long shell session makes
+     * many). A holder class, so its thread starts only when a lab really uses Docker.
+     */
+    private static final class Cleaning {
+        static final Cleaner CLEANER = Cleaner.create(r -> {
+            Thread t = new Thread(r, "netlab-docker-cleaner");
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

@@ -11,7 +11,7 @@ import netlab.runtime.ProcResult;
  * mentions this interface never loads the client). Failures are {@link netlab.errors.NetlabException}s with one
  * clear line.
  */
-public interface DockerEngine {
+public interface DockerEngine extends AutoCloseable {
     /** The container by name or ID, if it exists (running or not). */
     Optional<ContainerState> inspect(String nameOrId);
 
@@ -31,4 +31,8 @@ public interface DockerEngine {
 
     /** Runs a command in a running container and waits; the result's argv reads as the equivalent docker CLI line. */
     ProcResult exec(String container, List<String> argv, Duration timeout) throws InterruptedException;
+
+    /** Lets go of the connections to the engine. */
+    @Override
+    default void close() {}
 }

@@ -62,10 +62,20 @@ final class JavaDockerEngine implements DockerEngine {
         try {
             engine.client.pingCmd().exec();
         } catch (RuntimeException e) {
+            engine.close();
             throw NetlabException.environment("the Docker engine at " + engine.host + " does not answer (" + oneLine(e)
                     + "); start it (systemctl start docker, or dockerd &)");
         }
         return engine;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // the connections are gone either way
+        }
     }
 
     @Override
