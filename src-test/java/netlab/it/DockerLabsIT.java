@@ -182,6 +182,23 @@ class DockerLabsIT {
     }
 
     @Test
+    void downWithoutAnEngineKeepsTheRecordSoItCanFinishLater() {
+        String lab = lab("noengine");
+        ok(cli().run("up", "--name", lab, pod()));
+        Cli.Result r = NetlabProcess.run(List.of(), Map.of("DOCKER_HOST", "unix:///nonexistent/netlab-test/docker.sock"),
+                "--state-dir", stateDir.toString(), "down", lab);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out().lines().filter(l -> l.startsWith("netlab:")).toList()).hasSize(1).first().asString()
+                .contains("cannot remove the containers of lab '" + lab + "' (its record is kept")
+                .contains("does not answer");
+        assertThat(Leftovers.containers(lab)).hasSize(5);
+        assertThat(Files.exists(stateDir.resolve("labs").resolve(lab).resolve("state.json"))).isTrue();
+        ok(cli().run("down", lab));
+        assertThat(Leftovers.containers(lab)).isEmpty();
+        assertThat(Leftovers.namespaces(lab)).isEmpty();
+    }
+
+    @Test
     void twoLabsWithTheSameNodeNamesCoexist() {
         String a = lab("twinA"), b = lab("twinB");
         ok(cli().run("up", "--name", a, pod()));
