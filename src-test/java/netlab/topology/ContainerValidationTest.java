@@ -45,6 +45,22 @@ class ContainerValidationTest {
     }
 
     @Test
+    void imageReferences() {
+        assertThat(errors("""
+                name: lab
+                nodes:
+                  a: {kind: container, image: "Busy Box"}
+                  b: {kind: container, image: "netlab/BusyBox:1"}
+                  c: {kind: container, image: "registry.example:5000/team/app:2.1-rc_1"}
+                  d: {kind: container, image: "alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
+                  p: {kind: pod, pause_image: "pause:", containers: {x: {image: ubuntu}}}
+                """)).containsExactly(
+                "3:31: 'image' of node 'a': 'Busy Box' is not an image reference (like netlab/busybox:1 or registry.example:5000/team/app:2)",
+                "4:31: 'image' of node 'b': 'netlab/BusyBox:1' is not an image reference (like netlab/busybox:1 or registry.example:5000/team/app:2)",
+                "7:31: 'pause_image' of pod 'p': 'pause:' is not an image reference (like netlab/pause:1)");
+    }
+
+    @Test
     void keysOfTheWrongKind() {
         assertThat(errors("""
                 name: lab

@@ -32,6 +32,9 @@ public record ContainerSettings(String image, List<String> command, Map<String, 
 
     public static final Set<String> FIELDS = Set.of("image", "command", "environment", "workdir", "mounts", "labels", "capabilities");
 
+    /** An image reference as Docker reads one: [registry[:port]/]name[/name...][:tag][@sha256:digest], names in lower case. */
+    static final Pattern IMAGE = Pattern.compile("(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*"
+            + "(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Linux capabilities Docker can add (capabilities(7)). */
     static final Set<String> CAPABILITIES = Set.of("AUDIT_CONTROL", "AUDIT_READ", "AUDIT_WRITE", "BLOCK_SUSPEND", "BPF",
@@ -52,7 +55,12 @@ public record ContainerSettings(String image, List<String> command, Map<String, 
     /** Reads the settings from a mapping whose unknown keys the caller has reported already. */
     public static ContainerSettings parse(Fields f, String where) {
         String image = f.string("image").orElse(Images.BUSYBOX);
-        if (f.has("image") && image.isBlank()) f.diags().error(f.posOf("image"), "'image' of " + where + " is empty");
+        if (f.has("image") && image.isBlank()) {
+            f.diags().error(f.posOf("image"), "'image' of " + where + " is empty");
+        } else if (!IMAGE.matcher(image).matches()) {
+            f.diags().error(f.posOf("image"), "'image' of " + where + ": '" + image + "' is not an image reference (like " + Images.BUSYBOX
+                    + " or registry.example:5000/team/app:2)");
+        }
 
         List<String> command = new ArrayList<>();
         Optional<YNode> cmd = f.node("command");

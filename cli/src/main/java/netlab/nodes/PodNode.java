@@ -71,6 +71,10 @@ public final class PodNode implements NodeKind {
         String where = "pod '" + node + "'";
         boolean sharePid = f.bool("share_pid", false);
         String pause = f.string("pause_image").orElse(Images.PAUSE);
+        if (!ContainerSettings.IMAGE.matcher(pause).matches()) {
+            f.diags().error(f.posOf("pause_image"), "'pause_image' of " + where + ": '" + pause + "' is not an image reference (like "
+                    + Images.PAUSE + ")");
+        }
         Map<String, String> labels = new LinkedHashMap<>();
         f.textMap("labels").forEach((k, v) -> {
             if (k.startsWith("netlab.")) f.diags().error(v.pos(), "label '" + k + "' of " + where + ": labels starting with 'netlab.' are netlab's own marks");
