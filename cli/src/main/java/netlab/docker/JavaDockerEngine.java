@@ -1,28 +1,21 @@
 package netlab.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +31,6 @@ import netlab.runtime.ProcResult;
  * time a lab really needs Docker.
  */
 final class JavaDockerEngine implements DockerEngine {
-    /** The exit code of a command whose container is missing or stopped (docker exec uses 125 for its own failures). */
-    static final int UNAVAILABLE = 125;
     private final DockerClient client;
     private final String host;
 
@@ -63,7 +54,7 @@ final class JavaDockerEngine implements DockerEngine {
             engine.client.pingCmd().exec();
         } catch (RuntimeException e) {
             engine.close();
-            throw NetlabException.environment("the Docker engine at " + engine.host + " does not answer (" + oneLine(e)
+            throw NetlabException.environment("the Docker engine at " + engine.host + " does not answer (" + DockerErrors.oneLine(e)
                     + "); start it (systemctl start docker, or dockerd &)");
         }
         return engine;
@@ -90,7 +81,7 @@ final class JavaDockerEngine implements DockerEngine {
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
-            throw failure("cannot inspect container " + nameOrId, e);
+            throw DockerErrors.failure(host, "cannot inspect container " + nameOrId, e);
         }
     }
 
@@ -105,7 +96,7 @@ final class JavaDockerEngine implements DockerEngine {
             }
             return out;
         } catch (RuntimeException e) {
-            throw failure("cannot list containers", e);
+            throw DockerErrors.failure(host, "cannot list containers", e);
         }
     }
 
@@ -117,7 +108,7 @@ final class JavaDockerEngine implements DockerEngine {
         } catch (NotFoundException e) {
             return false;
         } catch (RuntimeException e) {
-            throw failure("cannot look up image " + image, e);
+            throw DockerErrors.failure(host, "cannot look up image " + image, e);
         }
     }
 
@@ -143,14 +134,14 @@ final class JavaDockerEngine implements DockerEngine {
         } catch (NotFoundException e) {
             throw NetlabException.environment(Images.missing(c.image()));
         } catch (ConflictException e) {
-            throw NetlabException.failed("container " + c.name() + " already exists: " + oneLine(e));
+            throw NetlabException.failed("container " + c.name() + " already exists: " + DockerErrors.oneLine(e));
         } catch (RuntimeException e) {
-            throw failure("cannot create container " + c.name(), e);
+            throw DockerErrors.failure(host, "cannot create container " + c.name(), e);
         }
         try {
             client.startContainerCmd(c.name()).exec();
         } catch (RuntimeException e) {
-            throw failure("cannot start container " + c.name(), e);
+            throw DockerErrors.failure(host, "cannot start container " + c.name(), e);
         }
     }
 
@@ -162,15 +153,20 @@ final class JavaDockerEngine implements DockerEngine {
             // gone already
         } catch (ConflictException e) {
             // "removal already in progress": another down is removing it
-            if (!String.valueOf(e.getMessage()).contains("in progress")) throw failure("cannot remove container " + nameOrId, e);
+            if (!String.valueOf(e.getMessage()).contains("in progress")) throw DockerErrors.failure(host, "cannot remove container " + nameOrId, e);
         } catch (RuntimeException e) {
-            throw failure("cannot remove container " + nameOrId, e);
+            throw DockerErrors.failure(host, "cannot remove container " + nameOrId, e);
         }
     }
 
     @Override
+    public ProcResult exec(String container, List<String> argv, Duration timeout) throws InterruptedException {
+        return new JavaDockerExec(client, host).exec(container, argv, timeout);
+    }
+
+    @Override
     public String logTail(String nameOrId, int lines) {
-        Collector out = new Collector();
+        FrameCollector out = new FrameCollector();
         try {
             client.logContainerCmd(nameOrId).withStdOut(true).withStdErr(true).withTail(lines).exec(out).awaitCompletion(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -178,116 +174,9 @@ final class JavaDockerEngine implements DockerEngine {
         } catch (RuntimeException e) {
             return "";
         } finally {
-            closeQuietly(out);
+            out.closeQuietly();
         }
         return (out.stdout() + out.stderr()).strip();
-    }
-
-    @Override
-    public ProcResult exec(String container, List<String> argv, Duration timeout) throws InterruptedException {
-        List<String> shown = new ArrayList<>(List.of("docker", "exec", container));
-        shown.addAll(argv);
-        String execId;
-        try {
-            execId = client.execCreateCmd(container).withCmd(argv.toArray(String[]::new)).withAttachStdout(true).withAttachStderr(true)
-                    .exec().getId();
-        } catch (NotFoundException e) {
-            // a probe that cannot run has failed, like a command in a namespace that is gone: not an error of netlab's
-            return new ProcResult(shown, UNAVAILABLE, "", "container " + container + " does not exist; 'netlab up' makes it again", false);
-        } catch (ConflictException e) {
-            return new ProcResult(shown, UNAVAILABLE, "", "container " + container + " is not running; 'netlab up' starts it again", false);
-        } catch (RuntimeException e) {
-            throw failure("cannot run a command in container " + container, e);
-        }
-        Collector out = new Collector();
-        boolean finished;
-        try {
-            client.execStartCmd(execId).exec(out);
-            finished = out.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            killExec(execId);
-            throw e;
-        } catch (RuntimeException e) {
-            throw failure("cannot run a command in container " + container, e);
-        } finally {
-            closeQuietly(out);
-        }
-        if (!finished) {
-            killExec(execId);
-            return new ProcResult(shown, -1, out.stdout(), out.stderr(), true);
-        }
-        return new ProcResult(shown, exitCode(execId), out.stdout(), out.stderr(), false);
-    }
-
-    /** The exit code: the stream ends when the process closes it, which can be a moment before the engine reaps it. */
-    private int exitCode(String execId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            InspectExecResponse r = client.inspectExecCmd(execId).exec();
-            if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) return r.getExitCodeLong().intValue();
-            if (System.nanoTime() > deadline) return -1;
-            Thread.sleep(5);
-        }
-    }
-
-    /** The engine has no call to stop an exec'd command; it runs as a host process we may signal (netlab is root). */
-    private void killExec(String execId) {
-        try {
-            Long pid = client.inspectExecCmd(execId).exec().getPidLong();
-            if (pid != null && pid > 0) {
-                ProcessHandle.of(pid).ifPresent(h -> {
-                    h.descendants().forEach(ProcessHandle::destroyForcibly);
-                    h.destroyForcibly();
-                });
-            }
-        } catch (RuntimeException e) {
-            // the command ended meanwhile, or the container is gone
-        }
-    }
-
-    /** Collects an attached stream's frames into stdout and stderr text. */
-    private static final class Collector extends ResultCallback.Adapter<Frame> {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        @Override
-        public void onNext(Frame f) {
-            synchronized (this) {
-                (f.getStreamType() == StreamType.STDERR ? err : out).writeBytes(f.getPayload());
-            }
-        }
-
-        synchronized String stdout() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        synchronized String stderr() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void closeQuietly(ResultCallback.Adapter<Frame> c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // nothing left to release
-        }
-    }
-
-    private NetlabException failure(String what, RuntimeException e) {
-        if (e instanceof DockerException) return NetlabException.failed(what + ": " + oneLine(e));
-        // transport errors: the engine went away or never was there
-        return NetlabException.environment(what + ": the Docker engine at " + host + " does not answer (" + oneLine(e) + ")");
-    }
-
-    /** docker-java wraps the engine's JSON reply ("Status 404: {\"message\":\"...\"}"): keep the message. */
-    static String oneLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) t = t.getCause();
-        String m = String.valueOf(t.getMessage());
-        java.util.regex.Matcher json = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(m);
-        if (json.find()) m = json.group(1).replace("\\\"", "\"");
-        return m.strip().replaceAll("\\s*\\n\\s*", "; ");
     }
 
     private static String strip(String name) {
