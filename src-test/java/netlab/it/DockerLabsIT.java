@@ -156,6 +156,19 @@ class DockerLabsIT {
     }
 
     @Test
+    void interruptedWhileContainersStartRemovesThemAgain() throws Exception {
+        String lab = lab("term");
+        Path out = work.resolve("up.out"), err = work.resolve("up.err");
+        Process up = NetlabProcess.start(out, err, "--state-dir", stateDir.toString(), "up", "--name", lab, pod());
+        assertThat(NetlabProcess.awaitText(up, err, " started (", 90_000)).as("a container started: %s", Files.readString(err)).isTrue();
+        NetlabProcess.signal(up, "TERM"); // handled like Ctrl-C: stop, then roll back
+        assertThat(up.waitFor()).as(Files.readString(err)).isEqualTo(130);
+        assertThat(Files.readString(err)).contains("removing what was made");
+        assertThat(Leftovers.containers(lab)).isEmpty();
+        assertThat(Leftovers.namespaces(lab)).isEmpty();
+    }
+
+    @Test
     void downFindsTheContainersByTheirMarksWhenTheRecordIsLost() {
         String lab = lab("lost");
         ok(cli().run("up", "--name", lab, pod()));
