@@ -63,10 +63,12 @@ public record Target(String text, Pos pos) {
             return false;
         }
         if (member().isPresent()) {
+            String m = member().get();
             java.util.Set<String> members = netlab.nodes.NodeKinds.byName(n.get().kind()).map(k -> k.members(n.get())).orElse(java.util.Set.of());
-            if (!members.contains(member().get())) {
-                d.error(pos, what + " '" + text + "': " + (members.isEmpty() ? "node '" + node() + "' (kind " + n.get().kind() + ") is not a pod; write '" + node() + "' without '/" + member().get() + "'"
-                        : "pod '" + node() + "' has no container '" + member().get() + "'" + Suggest.hint(member().get(), members)));
+            if (!members.contains(m)) {
+                d.error(pos, what + " '" + text + "': " + (members.isEmpty()
+                        ? "node '" + node() + "' (kind " + n.get().kind() + ") is not a pod; write '" + node() + "' without '/" + m + "'"
+                        : "pod '" + node() + "' has no container '" + m + "'" + Suggest.hint(m, members)));
                 return false;
             }
         }
