@@ -290,7 +290,7 @@ class DockerLabsIT {
         String lab = lab("exec");
         ok(cli().run("up", "--name", lab, pod()));
         String sd = stateDir.toString();
-        Cli.Result pid1 = NetlabProcess.run(List.of(), Map.of(), "--state-dir", sd, "exec", "-l", lab, "web/client", "cat", "/proc/1/comm");
+        Cli.Result pid1 = NetlabProcess.run(List.of(), Map.of(), "--state-dir", sd, "exec", "-l", lab, "web/client", "--", "cat", "/proc/1/comm");
         assertThat(pid1.exitCode()).as(pid1.toString()).isZero();
         assertThat(pid1.out().strip()).isEqualTo("pause");
         Cli.Result shared = NetlabProcess.run(List.of(), Map.of(), "--state-dir", sd, "exec", "-l", lab, "web", "ip", "-o", "-4", "addr", "show", "eth0");

@@ -30,7 +30,9 @@ public final class ExecCommand implements Callable<Integer> {
         LabEnv env = top.env();
         LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
         netlab.doctor.Privileges.require();
-        List<String> cmd = command.isEmpty() ? List.of("sh") : command;
+        // the parser stops at NODE, so an "--" written before the command arrives as its first word
+        List<String> words = !command.isEmpty() && command.get(0).equals("--") ? command.subList(1, command.size()) : command;
+        List<String> cmd = words.isEmpty() ? List.of("sh") : words;
         List<String> argv = env.nodeExec(r.lab().model()).interactive(node, cmd);
         Process p;
         try {
