@@ -4,7 +4,9 @@ import netlab.model.LabModel;
 import netlab.nodes.KindRuntime;
 import netlab.nodes.LabNodeExec;
 import netlab.plan.Naming;
+import netlab.plan.Tool;
 import netlab.runtime.ProcessRunner;
+import netlab.runtime.ServiceRunner;
 import netlab.runtime.Progress;
 import netlab.runtime.ToolRunners;
 import netlab.state.StateStore;
@@ -13,7 +15,7 @@ import netlab.state.StateStore;
 public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress) {
 
     public static LabEnv standard(StateStore store, Progress progress) {
-        return new LabEnv(store, new ProcessRunner(), ToolRunners.standard(), progress);
+        return new LabEnv(store, new ProcessRunner(), ToolRunners.standard().with(Tool.SERVICE, new ServiceRunner(store)), progress);
     }
 
     public Naming naming(String lab) {

@@ -12,13 +12,14 @@ public final class ToolRunners {
         this.runners = new EnumMap<>(runners);
     }
 
-    /** The runners that need nothing but the host's programs (iproute2, procps, a shell). */
+    /** The runners that need nothing but the host's programs (iproute2, procps, a shell, iptables). */
     public static ToolRunners standard() {
         Map<Tool, ToolRunner> m = new EnumMap<>(Tool.class);
         m.put(Tool.IP, new IpRunner("ip"));
         m.put(Tool.TC, new IpRunner("tc"));
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());
+        m.put(Tool.IPTABLES, new IptablesRunner());
         return new ToolRunners(m);
     }
 
