@@ -45,6 +45,7 @@ public final class LabStatus {
             LiveNode live = observe(n.name(), naming.nodeNetns(n.name()));
             nodes.add(live);
             compare(n, live, drift);
+            if (live.exists()) drift.addAll(RuleAndServiceDrift.of(n, model, live.netns(), env.processes()));
         }
         if (onlyNode.isEmpty()) compareSwitches(model, naming, drift);
         return new Snapshot(model.name(), status, topologyPath, nodes, drift);
