@@ -8,6 +8,7 @@ import netlab.net.Cidr;
 import netlab.net.IpAddress;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
+import netlab.source.Suggest;
 
 /**
  * An address a rule matches or translates to, as written: a subnet ({@code 192.168.1.0/24}), an address, a node
@@ -39,8 +40,14 @@ public record AddressRef(String text, Pos pos) {
             return;
         }
         Target t = new Target(text, pos);
-        if (t.validNode(model, d, what) && t.resolve(model, from.name(), false).isEmpty()) {
-            d.error(pos, what + " '" + text + "' has no IPv4 address");
+        Optional<ModelNode> n = model.node(t.node());
+        if (n.isEmpty()) {
+            d.error(pos, what + ": there is no node '" + t.node() + "'" + Suggest.hint(t.node(), model.nodes().keySet()));
+        } else if (t.iface().isPresent() && !n.get().interfaces().containsKey(t.iface().get())) {
+            d.error(pos, what + ": node '" + t.node() + "' has no interface '" + t.iface().get() + "'"
+                    + Suggest.hint(t.iface().get(), n.get().interfaces().keySet()));
+        } else if (t.resolve(model, from.name(), false).isEmpty()) {
+            d.error(pos, what + ": " + text + " has no IPv4 address");
         }
     }
 

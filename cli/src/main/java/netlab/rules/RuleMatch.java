@@ -62,7 +62,8 @@ public record RuleMatch(
         source.ifPresent(s -> s.validate(model, node, d, "'source' of " + where));
         destination.ifPresent(s -> s.validate(model, node, d, "'destination' of " + where));
         port.ifPresent(p -> {
-            if (!portProtocol()) {
+            // an unknown protocol is reported already, by the parser
+            if (!portProtocol() && protocol.map(x -> PROTOCOLS.contains(x.text())).orElse(true)) {
                 d.error(p.pos(), "'port' of " + where + " needs 'protocol: tcp' or 'protocol: udp'"
                         + protocol.map(x -> " (not " + x.text() + ")").orElse(""));
             }

@@ -10,7 +10,9 @@ public final class Suggest {
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
+        // sorted, so a tie ("subnett": subnet or subnet6?) goes the same way on every run; Set.of iterates in an
+        // order that changes from one JVM to the next
+        for (String c : new java.util.TreeSet<>(candidates)) {
             int d = distance(word.toLowerCase(), c.toLowerCase());
             if (d < bestDistance) {
                 bestDistance = d;

@@ -24,8 +24,10 @@ final class ServiceParser {
             KindEntry.read(item, "a service of node '" + node + "'", ServiceKinds.keys(), d).ifPresent(e -> {
                 ServiceKind kind = ServiceKinds.byKey(e.key()).orElseThrow();
                 String where = "the " + kind.key() + " service of node '" + node + "'";
+                int before = d.count();
                 Service s = kind.parse(Fields.of(e.body(), d, where, kind.fields()), where);
-                Pos other = ports.putIfAbsent(s.port(), s.pos());
+                // a service already reported (no port, a bad one) would only add a confusing "two services" error
+                Pos other = d.count() > before ? null : ports.putIfAbsent(s.port(), s.pos());
                 if (other != null) {
                     d.error(s.pos(), "node '" + node + "' has two services on tcp port " + s.port() + " (the other at line " + other.line() + ")");
                 }
