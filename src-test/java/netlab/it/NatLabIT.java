@@ -133,6 +133,7 @@ class NatLabIT {
         assertThat(packets(inspect, "DNAT", lineOf("- dnat:"))).as("port-forward hits").isPositive();
         assertThat(packets(inspect, "DROP", lineOf("- drop:"))).as("drops of h2's port 80").isPositive();
         assertThat(ok(cli().run("inspect", "-l", lab, "internet")).out()).contains("http :80  pid ").contains("running, listening");
+        assertThat(ok(cli().run("inspect", "--json", "-l", lab, "r1")).out()).contains("-j MASQUERADE").contains("\"rules\"");
 
         ok(cli().run("down", lab));
         assertThat(servers).as("servers after down").noneMatch(p -> running(p.pid()));

@@ -39,11 +39,17 @@ class LiveRulesTest {
         assertThat(drop.packets()).isEqualTo(4);
         assertThat(drop.bytes()).isEqualTo(240);
         assertThat(drop.rule()).isEqualTo("-s 192.168.1.3/32 -o eth2 -p tcp -m tcp --dport 80 -j DROP");
-        assertThat(drop.comment()).contains("netlab:nat:0e2e1a9a rule 3 line 23");
+        assertThat(drop.comment()).isEqualTo("netlab:nat:0e2e1a9a rule 3 line 23");
         assertThat(r.rules().get(1).comment()).isEmpty();
-        assertThat(r.rules().get(4).comment()).contains("handmade");
+        assertThat(r.rules().get(4).comment()).isEqualTo("handmade");
         assertThat(r.rules().get(4).rule()).isEqualTo("-o eth9 -j MASQUERADE");
         assertThat(r.chains()).contains(new LiveRules.Chain("filter", "FORWARD", "DROP", 51, 3365));
+    }
+
+    @Test
+    void writesAsJsonForInspect() throws Exception {
+        String json = netlab.json.Json.write(LiveRules.parse(SAVE));
+        assertThat(json).contains("\"comment\" : \"netlab:nat:0e2e1a9a rule 3 line 23\"").contains("\"packets\" : 4");
     }
 
     @Test

@@ -34,7 +34,7 @@ final class RulesView {
     static String origin(LiveRules.Entry e, String lab) {
         String mine = "netlab:" + lab + ":";
         if (e.comment().isEmpty()) return "not netlab's";
-        String c = e.comment().get();
+        String c = e.comment();
         if (!c.startsWith(mine)) return "not netlab's: " + c;
         int space = c.indexOf(' ');
         return space < 0 ? c : c.substring(space + 1);

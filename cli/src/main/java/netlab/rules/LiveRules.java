@@ -3,7 +3,6 @@ package netlab.rules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.runtime.ProcResult;
@@ -30,9 +29,9 @@ public record LiveRules(List<Chain> chains, List<Entry> rules) {
      * One rule with its counters.
      *
      * @param rule    the rule without its chain and comment: {@code -s 10.0.0.0/24 -o eth2 -j MASQUERADE}
-     * @param comment its comment, if any ({@code netlab:LAB:FP rule N line L} for netlab's)
+     * @param comment its comment ({@code netlab:LAB:FP rule N line L} for netlab's), empty when it has none
      */
-    public record Entry(String table, String chain, long packets, long bytes, String rule, Optional<String> comment) {}
+    public record Entry(String table, String chain, long packets, long bytes, String rule, String comment) {}
 
     public static List<String> argv(String netns) {
         return List.of("ip", "netns", "exec", netns, "iptables-save", "-c");
@@ -62,10 +61,10 @@ public record LiveRules(List<Chain> chains, List<Entry> rules) {
             Matcher r = RULE.matcher(l);
             if (!r.matches()) continue;
             String rest = r.group(4);
-            Optional<String> comment = Optional.empty();
+            String comment = "";
             Matcher cm = COMMENT.matcher(rest);
             if (cm.find()) {
-                comment = Optional.of(cm.group(2) != null ? cm.group(2).replace("\\\"", "\"") : cm.group(3));
+                comment = cm.group(2) != null ? cm.group(2).replace("\\\"", "\"") : cm.group(3);
                 rest = (rest.substring(0, cm.start()) + rest.substring(cm.end())).strip();
             }
             rules.add(new Entry(table, r.group(3), Long.parseLong(r.group(1)), Long.parseLong(r.group(2)), rest, comment));
@@ -75,7 +74,7 @@ public record LiveRules(List<Chain> chains, List<Entry> rules) {
 
     /** How many rules carry a comment of the rule set {@code mark}. */
     public int countMarked(String mark) {
-        return (int) rules.stream().filter(e -> e.comment().map(c -> c.startsWith(mark + " ")).orElse(false)).count();
+        return (int) rules.stream().filter(e -> e.comment().startsWith(mark + " ")).count();
     }
 
     /** Only the tables netlab manages (filter, nat), for display. */
