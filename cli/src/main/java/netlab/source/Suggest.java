@@ -10,11 +10,10 @@ public final class Suggest {
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        // sorted, so a tie ("subnett": subnet or subnet6?) goes the same way on every run; Set.of iterates in an
-        // order that changes from one JVM to the next
-        for (String c : new java.util.TreeSet<>(candidates)) {
+        for (String c : candidates) {
             int d = distance(word.toLowerCase(), c.toLowerCase());
-            if (d < bestDistance) {
+            // ties go to the alphabetically first candidate, so the hint never depends on set order
+            if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
                 bestDistance = d;
                 best = c;
             }
