@@ -62,8 +62,9 @@ public final class ServiceRunner implements ToolRunner {
                 ctx.recordProcess(new LabState.ProcessRecord(pid, since, s.op().node(), s.op().service().describe()));
             }
         } catch (InterruptedException | RuntimeException e) {
-            // this up is failing: what it started is stopped by the rollback (every process in the lab's namespaces);
-            // the ones not recorded yet are stopped here so nothing escapes a kept, failed lab either
+            // This up is failing. A fresh lab's rollback stops every process in its namespaces anyway; a lab that is
+            // kept (converging, or --keep-on-error) must not keep servers of a half-done start either: the next up
+            // starts again whatever does not listen.
             for (Started s : started) if (s.process().isAlive()) s.process().destroyForcibly();
             throw e;
         }
