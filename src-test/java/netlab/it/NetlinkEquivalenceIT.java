@@ -53,9 +53,9 @@ class NetlinkEquivalenceIT {
                 argv[1] = "-n";
                 argv[2] = ns;
                 System.arraycopy(cmd, 0, argv, 3, cmd.length);
-                sb.append(Shell.run(argv));
+                sb.append(Shell.stdout(argv));
             }
-            sb.append(Shell.run("ip", "-n", ns, "-d", "link", "show").replaceAll("(?m)^\\s+link/ether \\S+ brd \\S+", "")
+            sb.append(Shell.stdout("ip", "-n", ns, "-d", "link", "show").replaceAll("(?m)^\\s+link/ether \\S+ brd \\S+", "")
                     .replaceAll("\\w+_timer\\s+\\S+", "").replaceAll("link-netns \\S+", "").replaceAll("alias \\S+", "")
                     .replaceAll("bridge_id \\S+|designated_\\w+ \\S+|root_id \\S+", ""));
         }

@@ -11,6 +11,7 @@ import netlab.check.kinds.HttpCheck;
 import netlab.check.kinds.NeighbourCheck;
 import netlab.check.kinds.PingCheck;
 import netlab.check.kinds.TcpCheck;
+import netlab.check.kinds.ReachabilityCheck;
 
 /** Every check kind netlab knows, by the key that selects it in a topology. */
 public final class CheckKinds {
@@ -22,7 +23,8 @@ public final class CheckKinds {
             new NeighbourCheck.Kind("arp"),
             new CaptureCheck.Kind(),
             new HttpCheck.Kind(),
-            new TcpCheck.Kind());
+            new TcpCheck.Kind(),
+            new ReachabilityCheck.Kind());
 
     private static final Map<String, CheckKind> BY_KEY = index();
 

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import netlab.docker.DockerAccess;
+import netlab.docker.LabContainers;
 import netlab.json.Json;
+import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
 import netlab.rules.LiveRules;
 import netlab.runtime.Observed;
@@ -16,21 +19,27 @@ import netlab.services.Listeners;
 
 /**
  * Looks at the running system for a converging {@code up}: namespaces from /run/netns, links with one
- * {@code ip -j link} per namespace (cached), a node's rules with {@code iptables-save}, servers from the
- * namespace's socket table; so only what is missing (or, for rules, different) gets made.
+ * {@code ip -j link} per namespace (cached), containers from the Docker engine (asked only when the lab has
+ * some), a node's rules with {@code iptables-save}, servers from the namespace's socket table; so only what is
+ * missing (or, for rules, different) gets made.
  */
 final class LiveObserver implements Observed {
     private final ProcessRunner processes;
+    private final DockerAccess docker;
+    private final Naming naming;
     private final Map<String, Set<String>> linksByNetns = new ConcurrentHashMap<>();
 
-    LiveObserver(ProcessRunner processes) {
+    LiveObserver(ProcessRunner processes, DockerAccess docker, Naming naming) {
         this.processes = processes;
+        this.docker = docker;
+        this.naming = naming;
     }
 
     @Override
     public boolean exists(ObjectRef ref) throws InterruptedException {
         if (ref instanceof ObjectRef.Netns n) return Netns.exists(n.name());
         if (ref instanceof ObjectRef.Link l) return Netns.exists(l.netns()) && links(l.netns()).contains(l.name());
+        if (ref instanceof ObjectRef.Container c) return new LabContainers(docker.engine(), naming).live(c.name());
         if (ref instanceof ObjectRef.Rules r) return Netns.exists(r.netns()) && LiveRules.read(processes, r.netns()).countMarked(r.mark()) == r.count();
         if (ref instanceof ObjectRef.Listener l) return Netns.exists(l.netns()) && Listeners.inNetns(processes, l.netns()).contains(l.port());
         return false;
