@@ -229,6 +229,8 @@ public final class ModelBuilder {
                 if (e.text().isBlank()) d.error(e.pos(), "an exec command of node '" + n.name() + "' is empty");
             }
             NodeKinds.byName(n.kind()).ifPresent(k -> k.validate(n, model, d));
+            n.spec().rules().forEach(r -> r.validate(n, model, d));
+            n.spec().services().forEach(s -> s.validate(n, model, d));
             for (ModelInterface i : n.interfaces().values()) {
                 InterfaceTypes.byName(i.spec().typeSpec().type()).ifPresent(t -> t.validate(n, i, model, d));
             }

@@ -14,6 +14,8 @@ import netlab.model.ModelSwitch;
 import netlab.net.Cidr;
 import netlab.nodes.KindRuntime;
 import netlab.nodes.NodeKinds;
+import netlab.rules.NodeRules;
+import netlab.services.NodeServices;
 import netlab.source.Located;
 
 /**
@@ -49,6 +51,8 @@ public final class Planner {
         planSwitchToSwitchLinks();
 
         for (ModelNode n : model.nodes().values()) planNode(n);
+        NodeRules.plan(model, naming, plan);
+        NodeServices.plan(model, naming, plan);
         return plan.build();
     }
 

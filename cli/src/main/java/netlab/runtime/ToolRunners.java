@@ -27,6 +27,7 @@ public final class ToolRunners {
         m.put(Tool.TC, new IpRunner("tc"));
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());
+        m.put(Tool.IPTABLES, new IptablesRunner());
         return new ToolRunners(m);
     }
 
