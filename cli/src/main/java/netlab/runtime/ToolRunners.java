@@ -17,6 +17,7 @@ public final class ToolRunners {
         Map<Tool, ToolRunner> m = new EnumMap<>(Tool.class);
         m.put(Tool.IP, new IpRunner("ip"));
         m.put(Tool.TC, new IpRunner("tc"));
+        m.put(Tool.BRIDGE, new IpRunner("bridge"));
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());
         return new ToolRunners(m);
