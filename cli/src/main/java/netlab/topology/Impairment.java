@@ -17,6 +17,9 @@ import netlab.source.Pos;
  * @param rateBits     bits per second the interface may send
  */
 public record Impairment(OptionalLong delayMicros, OptionalLong jitterMicros, OptionalDouble lossPercent, OptionalLong rateBits, Pos pos) {
+    /** Nothing done to frames: what a cleared link has. */
+    public static final Impairment NONE = new Impairment(OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty(),
+            OptionalLong.empty(), Pos.unknown(""));
 
     /** True when netem is needed; false when only a rate limit is asked for (tbf). */
     public boolean needsNetem() {

@@ -7,8 +7,11 @@ import netlab.topology.Impairment;
  * rate limit alone is a token bucket (tbf), which kernels without netem often still have.
  */
 public final class TcLines {
-    /** How long tbf lets a frame wait for tokens before dropping it. */
-    static final String TBF_LATENCY = "50ms";
+    /**
+     * How long tbf lets a frame wait for tokens before dropping it; it sets the queue's length (rate x latency).
+     * Long enough that a burst of a few dozen KB (a big datagram's fragments, a TCP window) is slowed, not dropped.
+     */
+    static final String TBF_LATENCY = "200ms";
 
     private TcLines() {}
 

@@ -1,0 +1,118 @@
+package netlab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.json.Json;
+import netlab.testing.Labs;
+import netlab.testing.NeedsUml;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The UML lane, run as a test: the example labs that need GRE, 802.1Q, VLAN filtering or netem are built and checked
+ * by the compiled netlab inside the UML kernel (one boot, see scripts/uml-lane.sh), every check must pass, a runtime
+ * {@code netlab link set} must change what a ping measures, and nothing may be left. Two variants run in the same
+ * boot to prove the checks test the mechanism: the VLAN lab without its VLANs must fail its isolation checks, the
+ * impairments lab without impairments its delay, loss and rate checks.
+ */
+@NeedsUml
+class UmlLabsIT {
+    static final List<String> LABS = List.of("vxlan", "gre", "vlan", "impairments");
+
+    @Test
+    void labsNeedingKernelFeaturesPassInUmlAndTheirChecksFailWithoutTheMechanism() throws Exception {
+        Path out = Labs.repo().resolve("target/uml-lane-it");
+        Files.createDirectories(out);
+        Path flat = variant("vlan.yaml", out, "vlan-flat", t -> t.replaceAll(", vlans?: (\\[[0-9, ]+\\]|[0-9]+)\\}", "}"));
+        Path unimpaired = variant("impairments.yaml", out, "impairments-none",
+                t -> t.replaceAll(", impairment: \\{[^}]*\\}", "").replaceAll("\\{addresses: \\[([^]]*)\\], impairment: \\{[^}]*\\}\\}", "[$1]"));
+        assertThat(Files.readString(flat)).doesNotContain("vlan:").doesNotContain("vlans:");
+        assertThat(Files.readString(unimpaired)).doesNotContain("impairment:");
+
+        List<String> argv = new ArrayList<>(List.of(Labs.repo().resolve("scripts/uml-lane.sh").toString(), "--out", out.toString()));
+        for (String lab : LABS) argv.add(Labs.topology(lab + ".yaml").toString());
+        argv.add(flat.toString());
+        argv.add(unimpaired.toString());
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().put("NETLAB", "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + classpath() + " netlab.Main");
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        System.err.println(log);
+        assertThat(exit).as("the lane ran (1: checks failed, as the variants must)\n%s", log).isIn(0, 1);
+
+        Map<String, Map<String, JsonNode>> results = results(out.resolve("results.json"));
+        assertThat(results.keySet()).as("labs with results\n%s", log).containsExactly("vxlan", "gre", "vlan", "impairments", "vlan-flat", "impairments-none");
+        for (String lab : LABS) {
+            for (JsonNode c : results.get(lab).values()) {
+                assertThat(c.get("passed").asBoolean()).as("%s: %s: %s", lab, c.get("name").asText(), c.get("detail").asText()).isTrue();
+            }
+        }
+        assertThat(failed(results.get("vlan-flat"))).as("without VLANs the isolation checks fail").contains(
+                "h1 cannot reach h2 on its own switch (VLAN 20)",
+                "h1 cannot reach h4 across the trunk (VLAN 20)",
+                "h1's broadcasts never reach h2 (VLAN 20, same switch)",
+                "tap reaches h3 through its VLAN 10 sub-interface");
+        assertThat(failed(results.get("impairments-none"))).as("without impairments the measurements fail").contains(
+                "h1 to h2 takes 200 ms there and back (100 ms each way)",
+                "about 30% of h3's replies are lost",
+                "a 20000-byte ping needs line time on the 1 Mbit/s link");
+
+        // netlab link set h1:eth1 delay 300ms: both directions, so the 200 ms check now measures about 600 ms
+        assertThat(Files.readString(out.resolve("link-set.rc")).strip()).isEqualTo("0");
+        String runtime = Files.readString(out.resolve("runtime.json"));
+        Matcher rtt = Pattern.compile("rtt avg ([0-9.]+) ms").matcher(runtime);
+        assertThat(rtt.find()).as(runtime).isTrue();
+        assertThat(Double.parseDouble(rtt.group(1))).as(runtime).isBetween(580.0, 800.0);
+
+        assertThat(Files.readString(out.resolve("down.rc")).strip()).as(Files.readString(out.resolve("down.log"))).isEqualTo("0");
+        assertThat(Files.readString(out.resolve("leftovers.txt"))).as("namespaces or records left inside UML").isBlank();
+    }
+
+    /** A copy of an example topology under another lab name, changed by {@code edit}. */
+    private static Path variant(String file, Path dir, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        String text = Files.readString(Labs.topology(file));
+        String renamed = text.replaceFirst("(?m)^name: .*$", "name: " + name);
+        Path p = dir.resolve(name + ".yaml");
+        Files.writeString(p, edit.apply(renamed));
+        return p;
+    }
+
+    /** lab → check name → the check's JSON, from the concatenated reports of {@code netlab test --json}. */
+    private static Map<String, Map<String, JsonNode>> results(Path file) throws IOException {
+        Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
+        try (MappingIterator<JsonNode> docs = Json.mapper().readerFor(JsonNode.class).readValues(file.toFile())) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                Map<String, JsonNode> checks = new LinkedHashMap<>();
+                doc.get("checks").forEach(c -> checks.put(c.get("name").asText(), c));
+                out.put(doc.get("lab").asText(), checks);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> failed(Map<String, JsonNode> checks) {
+        return checks.values().stream().filter(c -> !c.get("passed").asBoolean()).map(c -> c.get("name").asText()).toList();
+    }
+
+    /** The compiled classes and dependencies of this build: the lane runs exactly the code under test. */
+    private static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> entries = new ArrayList<>();
+        for (String e : cp.split(File.pathSeparator)) if (!e.endsWith("test-classes") && !e.isBlank()) entries.add(e);
+        return String.join(File.pathSeparator, entries);
+    }
+}
