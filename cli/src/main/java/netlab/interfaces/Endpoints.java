@@ -67,7 +67,9 @@ final class Endpoints {
     /** Reports a chain of interfaces that ends up depending on itself (a bridge whose port is built on the bridge). */
     static void noCycle(ModelNode node, ModelInterface self, Diagnostics d) {
         List<String> path = new ArrayList<>();
-        if (reaches(node, self.spec().typeSpec().dependsOn(), self.name(), path, 0)) {
+        // Naming itself directly is reported where it is written (see sibling); here only longer loops.
+        List<String> others = self.spec().typeSpec().dependsOn().stream().filter(n -> !n.equals(self.name())).toList();
+        if (reaches(node, others, self.name(), path, 0)) {
             d.error(self.spec().pos(), "interface " + self.ref() + " is built on itself: " + self.name() + " -> " + String.join(" -> ", path));
         }
     }

@@ -40,6 +40,8 @@ public final class VxlanType implements InterfaceType {
     public static final String NAME = "vxlan";
     public static final int DEFAULT_PORT = 4789;
     public static final long MAX_VNI = (1L << 24) - 1;
+    /** Stands for a VNI that was missing or wrong (already reported), so it is not compared with others. */
+    static final long INVALID_VNI = 0;
 
     /** A static forwarding entry: frames for {@code mac} (all of them, when empty) go to the VTEP at {@code dst}. */
     public record FdbEntry(Optional<MacAddress> mac, AddressAt dst) {
@@ -116,14 +118,14 @@ public final class VxlanType implements InterfaceType {
     public InterfaceTypeSpec parse(Fields f, String node, String iface) {
         String where = "vxlan " + node + ":" + iface;
         Diagnostics d = f.diags();
-        long vni = 1;
+        long vni = INVALID_VNI;
         if (!f.has("vni")) d.error(f.pos(), where + " needs 'vni' (its 24-bit network identifier, 1 to " + MAX_VNI + ")");
         else vni = f.node("vni").flatMap(n -> Fields.readInteger(n, "'vni' of " + where, Long.MIN_VALUE, Long.MAX_VALUE, d))
                 .filter(v -> {
                     if (v >= 1 && v <= MAX_VNI) return true;
                     d.error(f.posOf("vni"), "vni " + v + " of " + where + " does not fit in 24 bits: use 1 to " + MAX_VNI);
                     return false;
-                }).orElse(1L);
+                }).orElse(INVALID_VNI);
         Optional<AddressAt> local = TypeFields.address(f, "local", where);
         Optional<AddressAt> remote = TypeFields.address(f, "remote", where);
         Optional<AddressAt> group = TypeFields.address(f, "group", where);
@@ -188,7 +190,7 @@ public final class VxlanType implements InterfaceType {
         // The kernel keeps one VXLAN device per VNI and UDP port in a namespace.
         for (ModelInterface other : node.interfaces().values()) {
             if (other == iface) break;
-            if (other.spec().typeSpec() instanceof Spec o && o.vni() == s.vni() && o.port() == s.port()) {
+            if (other.spec().typeSpec() instanceof Spec o && s.vni() != INVALID_VNI && o.vni() == s.vni() && o.port() == s.port()) {
                 d.error(s.pos(), what + ": vni " + s.vni() + " on port " + s.port() + " is already used by " + other.ref()
                         + " (a node has one VXLAN device per VNI and port)");
             }
