@@ -7,7 +7,7 @@
 # Tests that need something missing (root, Docker, the UML kernel) are skipped with the reason printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== unit and integration tests (mvn verify)"
+echo "== unit and integration tests (mvn verify; the UML lane runs in it as it/UmlLabsIT)"
 mvn -B verify
 echo "== smoke test of the built binary on every topology"
 scripts/smoke.sh

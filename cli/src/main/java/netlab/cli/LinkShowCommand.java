@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "show", description = "Show the impairments in force in a running lab, as the kernel has them (netem or tbf).")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show the impairments in force in a running lab, as the kernel has them (netem or tbf).")
 public final class LinkShowCommand implements Callable<Integer> {
     @ParentCommand
     LinkCommand link;
