@@ -51,9 +51,9 @@ for f in "${files[@]}"; do
   labs+=("$(sed -n 's/^name:[[:space:]]*\([A-Za-z0-9_-]*\).*/\1/p' "$f" | head -1)")
 done
 
+case "$out" in *[!A-Za-z0-9_./-]*) echo "uml-lane: use an output directory without spaces or quotes: $out" >&2; exit 2 ;; esac
 mkdir -p "$out"
 rm -f "$out"/*.json "$out"/*.log "$out"/*.rc "$out"/leftovers.txt
-case "$out" in *[!A-Za-z0-9_./-]*) echo "uml-lane: use an output directory without spaces or quotes: $out" >&2; exit 2 ;; esac
 
 # What runs inside UML, as root of the UML kernel. Quoted with %q: paths come from the host.
 inside=$out/inside.sh
