@@ -86,10 +86,10 @@ if [ $urc -ne 0 ]; then
   exit 1
 fi
 
-# The verdict, from netlab's own JSON reports: each check object has "passed" : true|false.
-passed=$(grep -c '"passed" : true' "$out/results.json" 2>/dev/null)
-failed=$(grep -c '"passed" : false' "$out/results.json" 2>/dev/null)
-reported=$(grep -c '"lab" :' "$out/results.json" 2>/dev/null)
+# The verdict, from netlab's own JSON reports (one key per line): each check has "passed": true|false.
+passed=$(grep -cE '"passed" ?: ?true' "$out/results.json" 2>/dev/null)
+failed=$(grep -cE '"passed" ?: ?false' "$out/results.json" 2>/dev/null)
+reported=$(grep -cE '"lab" ?:' "$out/results.json" 2>/dev/null)
 rc=0
 sed 's/^/  /' "$out/test.log" >&2
 if [ "$reported" != "${#labs[@]}" ]; then

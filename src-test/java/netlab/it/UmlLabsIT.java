@@ -2,9 +2,6 @@ package netlab.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,19 +42,20 @@ class UmlLabsIT {
         for (String lab : LABS) argv.add(Labs.topology(lab + ".yaml").toString());
         argv.add(flat.toString());
         argv.add(unimpaired.toString());
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        pb.environment().put("NETLAB", "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + classpath() + " netlab.Main");
-        Process p = pb.start();
+        // the lane runs the built binary, as users do (failsafe runs this after packaging)
+        Path jar = Path.of(System.getProperty("netlab.jar", Labs.repo().resolve("target/netlab.jar").toString()));
+        assertThat(jar).as("the built netlab.jar (mvn package)").exists();
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
         System.err.println(log);
         assertThat(exit).as("the lane ran (1: checks failed, as the variants must)\n%s", log).isIn(0, 1);
 
-        Map<String, Map<String, JsonNode>> results = results(out.resolve("results.json"));
+        Map<String, Map<String, Map<String, Object>>> results = results(out.resolve("results.json"));
         assertThat(results.keySet()).as("labs with results\n%s", log).containsExactly("vxlan", "gre", "vlan", "impairments", "vlan-flat", "impairments-none");
         for (String lab : LABS) {
-            for (JsonNode c : results.get(lab).values()) {
-                assertThat(c.get("passed").asBoolean()).as("%s: %s: %s", lab, c.get("name").asText(), c.get("detail").asText()).isTrue();
+            for (Map<String, Object> c : results.get(lab).values()) {
+                assertThat(c.get("passed")).as("%s: %s: %s", lab, c.get("name"), c.get("detail")).isEqualTo(true);
             }
         }
         assertThat(failed(results.get("vlan-flat"))).as("without VLANs the isolation checks fail").contains(
@@ -90,29 +88,41 @@ class UmlLabsIT {
         return p;
     }
 
-    /** lab → check name → the check's JSON, from the concatenated reports of {@code netlab test --json}. */
-    private static Map<String, Map<String, JsonNode>> results(Path file) throws IOException {
-        Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
-        try (MappingIterator<JsonNode> docs = Json.mapper().readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (docs.hasNext()) {
-                JsonNode doc = docs.next();
-                Map<String, JsonNode> checks = new LinkedHashMap<>();
-                doc.get("checks").forEach(c -> checks.put(c.get("name").asText(), c));
-                out.put(doc.get("lab").asText(), checks);
-            }
+    /** lab → check name → the check, from the reports of {@code netlab test --json}, one JSON document per lab. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Map<String, Object>>> results(Path file) throws IOException {
+        Map<String, Map<String, Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String doc : documents(Files.readString(file))) {
+            Map<String, Object> report = (Map<String, Object>) Json.parse(doc);
+            Map<String, Map<String, Object>> checks = new LinkedHashMap<>();
+            for (Object c : (List<Object>) report.get("checks")) checks.put((String) ((Map<String, Object>) c).get("name"), (Map<String, Object>) c);
+            out.put((String) report.get("lab"), checks);
         }
         return out;
     }
 
-    private static List<String> failed(Map<String, JsonNode> checks) {
-        return checks.values().stream().filter(c -> !c.get("passed").asBoolean()).map(c -> c.get("name").asText()).toList();
+    /** Splits concatenated JSON objects at the braces that close them (braces inside strings do not count). */
+    static List<String> documents(String text) {
+        List<String> docs = new ArrayList<>();
+        int depth = 0, start = -1;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (inString) {
+                if (ch == '\\') i++;
+                else if (ch == '"') inString = false;
+            } else if (ch == '"') {
+                inString = true;
+            } else if (ch == '{') {
+                if (depth++ == 0) start = i;
+            } else if (ch == '}' && --depth == 0) {
+                docs.add(text.substring(start, i + 1));
+            }
+        }
+        return docs;
     }
 
-    /** The compiled classes and dependencies of this build: the lane runs exactly the code under test. */
-    private static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> entries = new ArrayList<>();
-        for (String e : cp.split(File.pathSeparator)) if (!e.endsWith("test-classes") && !e.isBlank()) entries.add(e);
-        return String.join(File.pathSeparator, entries);
+    private static List<String> failed(Map<String, Map<String, Object>> checks) {
+        return checks.values().stream().filter(c -> !Boolean.TRUE.equals(c.get("passed"))).map(c -> (String) c.get("name")).toList();
     }
 }
