@@ -5,7 +5,6 @@ import netlab.net.IpAddress;
 import netlab.net.MacAddress;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
-import netlab.source.Pos;
 import netlab.topology.Names;
 import netlab.yaml.Fields;
 
@@ -50,9 +49,5 @@ final class TypeFields {
             return Optional.empty();
         }
         return m;
-    }
-
-    static Pos pos(Fields f, String key) {
-        return f.posOf(key);
     }
 }
