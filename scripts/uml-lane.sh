@@ -78,8 +78,15 @@ inside=$out/inside.sh
 
 echo "uml-lane: booting UML for ${labs[*]}" >&2
 start=$(date +%s)
+# netlab's progress, live: UML writes test.log straight to the host's file system
+: >"$out/test.log"
+tail -n +1 -F -s 0.5 "$out/test.log" 2>/dev/null > >(sed -u 's/^/  /' >&2) &
+follower=$!   # tail itself: killing it ends sed too
 UML_MEM=${UML_MEM:-1G} UML_TIMEOUT=${UML_TIMEOUT:-900} "$repo/scripts/uml/run-in-uml.sh" "bash $inside"
 urc=$?
+sleep 0.6
+kill "$follower" 2>/dev/null
+wait "$follower" 2>/dev/null
 took=$(( $(date +%s) - start ))
 if [ $urc -ne 0 ]; then
   echo "uml-lane: UML run failed (exit $urc) after ${took}s" >&2
@@ -91,7 +98,10 @@ passed=$(grep -cE '"passed" ?: ?true' "$out/results.json" 2>/dev/null)
 failed=$(grep -cE '"passed" ?: ?false' "$out/results.json" 2>/dev/null)
 reported=$(grep -cE '"lab" ?:' "$out/results.json" 2>/dev/null)
 rc=0
-sed 's/^/  /' "$out/test.log" >&2
+# each failed check, from the reports: its lab, name and what was seen
+awk '/"lab" ?:/ {lab=$0} /"name" ?:/ {name=$0} /"passed" ?: ?false/ {bad=1}
+     /"detail" ?:/ {if (bad) print "uml-lane: FAIL " lab " " name " " $0; bad=0}' "$out/results.json" 2>/dev/null |
+  sed 's/ *"lab" *: *"\([^"]*\)",\{0,1\}/ \1:/; s/ *"name" *: *"\([^"]*\)",\{0,1\}/ \1 -/; s/ *"detail" *: *"\(.*\)",\{0,1\}$/ \1/' >&2
 if [ "$reported" != "${#labs[@]}" ]; then
   echo "uml-lane: only $reported of ${#labs[@]} labs reported results (netlab test exited $(cat "$out/test.rc" 2>/dev/null))" >&2
   rc=1

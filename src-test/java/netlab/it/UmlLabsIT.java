@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The UML lane, run as a test: the example labs that need GRE, 802.1Q, VLAN filtering or netem are built and checked
  * by the compiled netlab inside the UML kernel (one boot, see scripts/uml-lane.sh), every check must pass, a runtime
- * {@code netlab link set} must change what a ping measures, and nothing may be left. Two variants run in the same
- * boot to prove the checks test the mechanism: the VLAN lab without its VLANs must fail its isolation checks, the
- * impairments lab without impairments its delay, loss and rate checks.
+ * {@code netlab link set} must change what a ping measures, and nothing may be left. Variants run in the same boot to
+ * prove the checks test the mechanism: the VLAN lab without its VLANs must fail its isolation checks, the impairments
+ * lab without impairments its delay, loss and rate checks, the GRE lab without its tunnels in use its GRE checks.
  */
 @NeedsUml
 class UmlLabsIT {
@@ -35,6 +35,10 @@ class UmlLabsIT {
         Path flat = variant("vlan.yaml", out, "vlan-flat", t -> t.replaceAll(", vlans?: (\\[[0-9, ]+\\]|[0-9]+)\\}", "}"));
         Path unimpaired = variant("impairments.yaml", out, "impairments-none",
                 t -> t.replaceAll(", impairment: \\{[^}]*\\}", "").replaceAll("\\{addresses: \\[([^]]*)\\], impairment: \\{[^}]*\\}\\}", "[$1]"));
+        Path untunneled = variant("gre.yaml", out, "gre-untunneled", t -> t
+                .replaceAll("(?m)^    routes:\n      - 10\\.1\\.[12]\\.0/24 via 10\\.255\\.0\\.[12].*\n", "")
+                .replace("br0: {type: bridge, ports: [eth3, gt1]}", "br0: {type: bridge, ports: [eth3]}"));
+        assertThat(Files.readString(untunneled)).doesNotContain("via 10.255").doesNotContain("[eth3, gt1]");
         assertThat(Files.readString(flat)).doesNotContain("vlan:").doesNotContain("vlans:");
         assertThat(Files.readString(unimpaired)).doesNotContain("impairment:");
 
@@ -42,6 +46,7 @@ class UmlLabsIT {
         for (String lab : LABS) argv.add(Labs.topology(lab + ".yaml").toString());
         argv.add(flat.toString());
         argv.add(unimpaired.toString());
+        argv.add(untunneled.toString());
         // the lane runs the built binary, as users do (failsafe runs this after packaging)
         Path jar = Path.of(System.getProperty("netlab.jar", Labs.repo().resolve("target/netlab.jar").toString()));
         assertThat(jar).as("the built netlab.jar (mvn package)").exists();
@@ -52,7 +57,8 @@ class UmlLabsIT {
         assertThat(exit).as("the lane ran (1: checks failed, as the variants must)\n%s", log).isIn(0, 1);
 
         Map<String, Map<String, Map<String, Object>>> results = results(out.resolve("results.json"));
-        assertThat(results.keySet()).as("labs with results\n%s", log).containsExactly("vxlan", "gre", "vlan", "impairments", "vlan-flat", "impairments-none");
+        assertThat(results.keySet()).as("labs with results\n%s", log).containsExactly("vxlan", "gre", "vlan", "impairments", "vlan-flat", "impairments-none",
+                "gre-untunneled");
         for (String lab : LABS) {
             for (Map<String, Object> c : results.get(lab).values()) {
                 assertThat(c.get("passed")).as("%s: %s: %s", lab, c.get("name"), c.get("detail")).isEqualTo(true);
@@ -67,6 +73,16 @@ class UmlLabsIT {
                 "h1 to h2 takes 200 ms there and back (100 ms each way)",
                 "about 30% of h3's replies are lost",
                 "a 20000-byte ping needs line time on the 1 Mbit/s link");
+
+        assertThat(failed(results.get("gre-untunneled"))).as("without routes into the tunnel and gretap in the bridge")
+                .containsExactlyInAnyOrder(
+                        "h1 reaches h2 through the tunnel, two router hops (isp is hidden)",
+                        "h2 reaches h1 the same way back",
+                        "on the underlay h1's packets travel as IP in GRE between the routers",
+                        "the LAN addresses are never the outer ones on the underlay",   // r1 sends them plainly to isp
+                        "h3 reaches h4 in one L2 segment across the routed underlay",
+                        "h3 resolved h4's own MAC",
+                        "on the underlay h3's frames travel as Ethernet in GRE");
 
         // netlab link set h1:eth1 delay 300ms: both directions, so the 200 ms check now measures about 600 ms
         assertThat(Files.readString(out.resolve("link-set.rc")).strip()).isEqualTo("0");
