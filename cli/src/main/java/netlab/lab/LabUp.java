@@ -169,6 +169,7 @@ public final class LabUp {
             }
         }
         for (CheckSpec c : model.topology().checks()) f.addAll(c.body().features());
+        f.addAll(LinkFeatures.of(model));
         return f;
     }
 

@@ -6,6 +6,8 @@ public enum Tool {
     IP,
     /** {@code tc [-n NS] -batch -}. */
     TC,
+    /** {@code bridge [-n NS] -batch -}: bridge port VLANs and forwarding (FDB) entries. */
+    BRIDGE,
     /** {@code ip netns exec NS sysctl -q -w k=v ...}. */
     SYSCTL,
     /** {@code ip netns exec NS iptables-restore -w}: one call per node, replacing its filter and nat tables. */
