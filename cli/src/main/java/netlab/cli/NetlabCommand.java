@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 ValidateCommand.class,
                 ExecCommand.class,
                 LinkCommand.class,
+                ClusterCommand.class,
                 ListCommand.class,
                 DoctorCommand.class,
                 VersionCommand.class,
