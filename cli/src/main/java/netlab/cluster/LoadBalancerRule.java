@@ -32,7 +32,9 @@ record LoadBalancerRule(ClusterSpec cluster, ServiceSpec service, Pos pos) imple
         List<ClusterNodeSpec> nodes = new ArrayList<>(cluster.nodes().values());
         for (int i = 0; i < nodes.size(); i++) {
             IpAddress ip = ClusterAddresses.publicIp(model, nodes.get(i)).orElseThrow();
-            out.add(KubeServiceRule.nat(chain, KubeChains.pick(i, nodes.size()), List.of("-j", "DNAT", "--to-destination", ip + ":" + nodePort),
+            // a DNAT that changes the port needs the protocol matched
+            out.add(KubeServiceRule.nat(chain, KubeServiceRule.concat(List.of("-p", service.protocol()), KubeChains.pick(i, nodes.size())),
+                    List.of("-j", "DNAT", "--to-destination", ip + ":" + nodePort),
                     name + " -> " + nodes.get(i).name() + " NodePort " + ip + ":" + nodePort));
         }
         for (ClusterNodeSpec n : nodes) {
