@@ -47,15 +47,13 @@ public final class ClusterExpander {
             for (PodAttachment p : n.pods().values()) {
                 if (!exists(p.pod(), p.pos(), "pod", nodes, d)) continue;
                 Edit pod = edits.computeIfAbsent(p.pod(), k -> new Edit(nodes.get(k)));
-                if (pod.addInterface(new InterfaceSpec(Flannel.POD_IFACE, VethInterface.INSTANCE, List.of(new AddressSpec(p.address(), p.pos())), false,
-                        Optional.empty(), OptionalInt.of(mtu), p.pos()), "the pod's end of its veth pair to node '" + n.name() + "'", d)) {
-                    pod.defaultRoute(new RouteSpec(Optional.empty(), false, Optional.of(n.bridgeAddress().address().toString()), Optional.empty(),
-                            OptionalInt.empty(), p.pos()), n, d);
-                }
-                if (node.addInterface(new InterfaceSpec(p.hostVeth(), VethInterface.INSTANCE, List.of(), false, Optional.empty(),
-                        OptionalInt.of(mtu), p.pos()), "the node's end of pod " + p.pod() + "'s veth pair", d)) {
-                    ports.add(new Located(p.hostVeth(), p.pos()));
-                }
+                pod.addInterface(new InterfaceSpec(Flannel.POD_IFACE, VethInterface.INSTANCE, List.of(new AddressSpec(p.address(), p.pos())), false,
+                        Optional.empty(), OptionalInt.of(mtu), p.pos()), "the pod's end of its veth pair to node '" + n.name() + "'", d);
+                pod.defaultRoute(new RouteSpec(Optional.empty(), false, Optional.of(n.bridgeAddress().address().toString()), Optional.empty(),
+                        OptionalInt.empty(), p.pos()), n, d);
+                node.addInterface(new InterfaceSpec(p.hostVeth(), VethInterface.INSTANCE, List.of(), false, Optional.empty(),
+                        OptionalInt.of(mtu), p.pos()), "the node's end of pod " + p.pod() + "'s veth pair", d);
+                ports.add(new Located(p.hostVeth(), p.pos()));
                 links.add(new LinkSpec(new Endpoint(p.pod(), Optional.of(Flannel.POD_IFACE), p.pos()),
                         new Endpoint(n.name(), Optional.of(p.hostVeth()), p.pos()), Optional.empty(), Optional.empty(), p.pos()));
             }
@@ -120,15 +118,14 @@ public final class ClusterExpander {
             this.forwarding = spec.forwarding();
         }
 
-        boolean addInterface(InterfaceSpec i, String what, Diagnostics d) {
+        /** Adds a generated interface; one the node writes itself under that name is reported, and replaced. */
+        void addInterface(InterfaceSpec i, String what, Diagnostics d) {
             InterfaceSpec written = spec.interfaces().get(i.name());
             if (written != null) {
                 d.error(written.pos(), "interface " + spec.name() + ":" + i.name() + " is made by the cluster (" + what + ", line "
                         + i.pos().line() + "); remove it here");
-                return false;
             }
             interfaces.put(i.name(), i);
-            return true;
         }
 
         void defaultRoute(RouteSpec r, ClusterNodeSpec node, Diagnostics d) {

@@ -220,16 +220,22 @@ final class ClusterParser {
         Map<String, PodAttachment> pods = new LinkedHashMap<>();
         java.util.Set<IpAddress> used = new java.util.HashSet<>();
         used.add(subnet.host(1).orElseThrow().address());
+        java.util.Set<String> badAddress = new java.util.HashSet<>();
         for (PodDraft p : n.pods) {
             if (p.address().isEmpty()) continue;
             IpAddress a = p.address().get();
             Cidr c = new Cidr(a, subnet.prefix());
             String what = "address " + a + " of pod '" + p.name() + "'";
-            if (!subnet.contains(a)) d.error(p.addressPos(), what + " is outside the pod subnet " + subnet + " of cluster node '" + n.name + "'");
-            else if (c.isNetworkAddressOfSubnet()) d.error(p.addressPos(), what + " is the network address of " + subnet + " (flannel.1 has it)");
-            else if (c.isBroadcastAddressOfSubnet()) d.error(p.addressPos(), what + " is the broadcast address of " + subnet);
-            else if (a.equals(subnet.host(1).orElseThrow().address())) d.error(p.addressPos(), what + " is cni0's, the pods' gateway on node '" + n.name + "'");
-            else if (!used.add(a)) d.error(p.addressPos(), what + " is already another pod's");
+            String wrong = null;
+            if (!subnet.contains(a)) wrong = what + " is outside the pod subnet " + subnet + " of cluster node '" + n.name + "'";
+            else if (c.isNetworkAddressOfSubnet()) wrong = what + " is the network address of " + subnet + " (flannel.1 has it)";
+            else if (c.isBroadcastAddressOfSubnet()) wrong = what + " is the broadcast address of " + subnet;
+            else if (a.equals(subnet.host(1).orElseThrow().address())) wrong = what + " is cni0's, the pods' gateway on node '" + n.name + "'";
+            else if (!used.add(a)) wrong = what + " is already another pod's";
+            if (wrong != null) {
+                d.error(p.addressPos(), wrong);
+                badAddress.add(p.name()); // reported; it gets a free address so nothing else trips over it
+            }
         }
         long next = 2;
         for (PodDraft p : n.pods) {
@@ -243,7 +249,7 @@ final class ClusterParser {
                 continue;
             }
             Cidr address;
-            if (p.address().isPresent()) {
+            if (p.address().isPresent() && !badAddress.contains(p.name())) {
                 address = new Cidr(p.address().get(), subnet.prefix());
             } else {
                 Optional<Cidr> free;
@@ -319,7 +325,7 @@ final class ClusterParser {
         }
         if (!f.has("endpoints")) d.error(m.pos(), where + " needs 'endpoints': the pods behind it");
         Optional<LoadBalancerSpec> lb = f.mapping("load_balancer").flatMap(lm -> loadBalancer(lm, port, where, d));
-        if (lb.isPresent() && nodePort.isEmpty() && f.has("load_balancer")) {
+        if (lb.isPresent() && !f.has("node_port")) {
             d.error(f.posOf("load_balancer"), "the load balancer of " + where + " forwards to the service's NodePort on every node; give "
                     + where + " a 'node_port' (" + NODE_PORT_MIN + "-" + NODE_PORT_MAX + ")");
         }
