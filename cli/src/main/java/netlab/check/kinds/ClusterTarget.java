@@ -29,7 +29,7 @@ final class ClusterTarget {
     static boolean node(ClusterSpec c, String name, Pos pos, String what, Diagnostics d) {
         if (name.isEmpty()) return false; // missing: reported by the parser
         if (c.isNode(name)) return true;
-        d.error(pos, what + " '" + name + "' is not a node of the cluster" + Suggest.hint(name, c.nodes().keySet())
+        d.error(pos, "'" + name + "' (" + what + ") is not a node of the cluster" + Suggest.hint(name, c.nodes().keySet())
                 + "; its nodes: " + String.join(", ", c.nodes().keySet()));
         return false;
     }

@@ -69,9 +69,9 @@ public record LeaseCheck(String node, List<Located> on, Pos nodePos) implements 
     @Override
     public void validate(LabModel model, Diagnostics d) {
         ClusterTarget.leasing(model, nodePos, "a lease check", d).ifPresent(c -> {
-            ClusterTarget.node(c, node, nodePos, "lease check node", d);
+            ClusterTarget.node(c, node, nodePos, "the node of a lease check", d);
             for (Located o : on) {
-                if (ClusterTarget.node(c, o.text(), o.pos(), "lease check 'on'", d) && o.text().equals(node)) {
+                if (ClusterTarget.node(c, o.text(), o.pos(), "in 'on' of a lease check", d) && o.text().equals(node)) {
                     d.error(o.pos(), "'on' lists " + node + " itself; a node holds no entries for its own lease");
                 }
             }

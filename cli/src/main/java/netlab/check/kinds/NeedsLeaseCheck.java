@@ -78,7 +78,7 @@ public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePo
 
     @Override
     public void validate(LabModel model, Diagnostics d) {
-        ClusterTarget.leasing(model, nodePos, "a needs_lease check", d).ifPresent(c -> ClusterTarget.node(c, node, nodePos, "needs_lease node", d));
+        ClusterTarget.leasing(model, nodePos, "a needs_lease check", d).ifPresent(c -> ClusterTarget.node(c, node, nodePos, "the node of a needs_lease check", d));
         probe.ifPresent(p -> p.validate(model, d));
     }
 
