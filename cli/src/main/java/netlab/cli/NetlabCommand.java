@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 TestCommand.class,
                 ValidateCommand.class,
                 ExecCommand.class,
+                ShellCommand.class,
                 ListCommand.class,
                 DoctorCommand.class,
                 VersionCommand.class,

@@ -1,0 +1,67 @@
+package netlab.shell.verbs;
+
+import java.time.Duration;
+import java.util.List;
+import netlab.doctor.Privileges;
+import netlab.errors.ExitCode;
+import netlab.errors.NetlabException;
+import netlab.model.LabModel;
+import netlab.runtime.ProcResult;
+import netlab.shell.Candidates;
+import netlab.shell.LiveLinks;
+import netlab.shell.ShellSession;
+import netlab.shell.Verb;
+import netlab.source.Suggest;
+
+/**
+ * {@code link NODE:IFACE down|up}: takes a node's interface down or up (the cable pulled and plugged back, as seen
+ * from that node), to watch what breaks; without up/down, shows its state. {@code status} reports a downed
+ * interface as drift until it is up again.
+ */
+final class LinkVerb implements Verb {
+    @Override
+    public String name() {
+        return "link";
+    }
+
+    @Override
+    public String usage() {
+        return "link NODE:IFACE [down|up]";
+    }
+
+    @Override
+    public String summary() {
+        return "take a node's interface down or up (or show its state)";
+    }
+
+    @Override
+    public int run(List<String> args, ShellSession s) throws InterruptedException {
+        if (args.isEmpty() || args.size() > 2 || !args.get(0).contains(":")
+                || (args.size() == 2 && !args.get(1).equals("up") && !args.get(1).equals("down"))) {
+            throw NetlabException.usage("usage: " + usage());
+        }
+        LabModel m = s.lab().model();
+        String node = args.get(0).substring(0, args.get(0).indexOf(':'));
+        String iface = args.get(0).substring(args.get(0).indexOf(':') + 1);
+        if (m.node(node).isEmpty()) throw NetlabException.usage("lab '" + m.name() + "' has no node '" + node + "'" + Suggest.hint(node, m.nodes().keySet()));
+        if (m.iface(node, iface).isEmpty()) {
+            throw NetlabException.usage("node '" + node + "' has no interface '" + iface + "'" + Suggest.hint(iface, m.node(node).get().interfaces().keySet()));
+        }
+        Privileges.require();
+        String netns = s.env().naming(m.name()).nodeNetns(node);
+        if (args.size() == 2) {
+            ProcResult r = s.env().processes().run(List.of("ip", "-n", netns, "link", "set", "dev", iface, args.get(1)), null, Duration.ofSeconds(10));
+            if (!r.ok()) throw NetlabException.failed("link " + args.get(0) + " " + args.get(1) + ": " + r.errorText());
+        }
+        String state = LiveLinks.read(s.env(), List.of(netns)).state(netns, iface);
+        s.out().println(args.get(0) + " is " + state);
+        return ExitCode.OK;
+    }
+
+    @Override
+    public List<String> complete(List<String> args, int index, ShellSession s) {
+        if (index == 0) return Candidates.interfaces(s);
+        if (index == 1) return List.of("down", "up");
+        return List.of();
+    }
+}
