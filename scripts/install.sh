@@ -57,13 +57,6 @@ fi
 
 # Class-data sharing archive for fast start-up, made here because it must match this exact jar.
 say "making the start-up archive (class-data sharing)"
-jar="$prefix/lib/netlab/netlab.jar"
-list=$(mktemp)
-java -Xshare:off -XX:DumpLoadedClassList="$list" -jar "$jar" --help >/dev/null 2>&1 || true
-java -Xshare:off -XX:DumpLoadedClassList="$list.2" -jar "$jar" validate topologies/switch.yaml >/dev/null 2>&1 || true
-cat "$list.2" >> "$list" 2>/dev/null || true
-java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$prefix/lib/netlab/netlab.jsa" -cp "$jar" >/dev/null 2>&1 \
-  || say "could not make the archive (start-up will be slower, nothing else changes)"
-rm -f "$list" "$list.2"
+scripts/make-cds.sh "$prefix/lib/netlab/netlab.jar" >/dev/null || true
 
 say "done: $("$prefix/bin/netlab" version | head -1) at $prefix/bin/netlab"

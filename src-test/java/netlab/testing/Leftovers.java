@@ -19,7 +19,7 @@ public final class Leftovers {
         try (Stream<Path> s = Files.list(dir)) {
             s.map(p -> p.getFileName().toString())
                     .filter(n -> n.equals("netlab." + lab) || n.startsWith("netlab." + lab + "."))
-                    .forEach(out::add);
+                    .sorted().forEach(out::add);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -16,6 +16,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // vfork starts a child without the extra jspawnhelper exec: netlab starts many short processes
+        if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
         Interrupts.install(Thread.currentThread());
         int code = run(args, Io.system());
         System.out.flush();

@@ -1,10 +1,19 @@
 package netlab.runtime;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.plan.Op;
+import netlab.runtime.ns.InNetns;
 
-/** Sets a namespace's sysctls with one {@code sysctl -w} process run inside it. */
+/**
+ * Sets a namespace's sysctls by writing /proc/sys from a thread that entered the namespace: no process per
+ * node. The plan shows the equivalent {@code ip netns exec NS sysctl -q -w k=v ...}.
+ */
 public final class SysctlRunner implements ToolRunner {
 
     static List<String> argv(String netns, List<Op> ops) {
@@ -16,17 +25,32 @@ public final class SysctlRunner implements ToolRunner {
     @Override
     public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
         if (netns == null) throw new IllegalStateException("netlab never sets sysctls in the host namespace");
-        ProcResult r = ctx.processes().run(argv(netns, ops), null, ProcessRunner.DEFAULT_TIMEOUT);
-        if (r.ok() && r.stderr().isBlank()) return;
-        Op failed = ops.get(0);
-        for (Op op : ops) {
-            String key = op.text().substring(0, op.text().indexOf('='));
-            if (r.stderr().contains(key) || r.stderr().contains(key.replace('.', '/'))) {
-                failed = op;
-                break;
-            }
+        try {
+            InNetns.call(netns, () -> {
+                for (Op op : ops) write(netns, op);
+                return null;
+            });
+        } catch (OpFailedException | InterruptedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OpFailedException("namespace " + netns, ops.get(0), String.valueOf(e.getMessage()));
         }
-        throw new OpFailedException("namespace " + netns, failed, r.errorText());
+    }
+
+    private static void write(String netns, Op op) {
+        String text = op.text();
+        int eq = text.indexOf('=');
+        String key = text.substring(0, eq), value = text.substring(eq + 1);
+        Path file = Path.of("/proc/sys", key.replace('.', '/'));
+        try {
+            Files.write(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new OpFailedException("namespace " + netns, op, "no sysctl " + key + " in a network namespace");
+        } catch (IOException e) {
+            throw new OpFailedException("namespace " + netns, op, "cannot set " + key + ": " + e.getMessage());
+        }
     }
 
     @Override

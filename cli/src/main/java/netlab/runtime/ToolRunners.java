@@ -12,10 +12,18 @@ public final class ToolRunners {
         this.runners = new EnumMap<>(runners);
     }
 
-    /** The runners that need nothing but the host's programs (iproute2, procps, a shell). */
+    /**
+     * The standard runners: ip ops inside namespaces go over netlink from the JVM (NETLAB_NETLINK=0 in the
+     * environment, or -Dnetlab.netlink=false, runs them all with iproute2 processes instead, e.g. to compare),
+     * the rest through the host's programs.
+     */
     public static ToolRunners standard() {
+        return standard(!"0".equals(System.getenv("NETLAB_NETLINK")) && !"false".equals(System.getProperty("netlab.netlink")));
+    }
+
+    public static ToolRunners standard(boolean netlink) {
         Map<Tool, ToolRunner> m = new EnumMap<>(Tool.class);
-        m.put(Tool.IP, new IpRunner("ip"));
+        m.put(Tool.IP, netlink ? new netlab.runtime.netlink.NetlinkIpRunner() : new IpRunner("ip"));
         m.put(Tool.TC, new IpRunner("tc"));
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());

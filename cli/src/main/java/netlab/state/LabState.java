@@ -71,6 +71,36 @@ public record LabState(
         return new LabState(lab, stateToken, topologyPath, status, createdAt, System.currentTimeMillis(), namespaces, containers, ps, done);
     }
 
+    /** Reads the record back from its JSON form (see {@link netlab.json.Json#write}). */
+    public static LabState fromJson(Object json) {
+        if (!(json instanceof java.util.Map<?, ?> m)) throw new IllegalArgumentException("not a JSON object");
+        List<ProcessRecord> ps = new ArrayList<>();
+        if (m.get("processes") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof java.util.Map<?, ?> p) {
+                    ps.add(new ProcessRecord(num(p.get("pid")), num(p.get("startTime")), str(p.get("node")), str(p.get("what"))));
+                }
+            }
+        }
+        return new LabState(str(m.get("lab")), str(m.get("stateToken")), str(m.get("topologyPath")), str(m.get("status")),
+                num(m.get("createdAt")), num(m.get("updatedAt")), strings(m.get("namespaces")), strings(m.get("containers")), ps,
+                strings(m.get("done")));
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static long num(Object o) {
+        return o instanceof Number n ? n.longValue() : 0L;
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) for (Object x : l) if (x != null) out.add(x.toString());
+        return out;
+    }
+
     private static List<String> union(List<String> a, List<String> b) {
         Set<String> s = new LinkedHashSet<>(a);
         s.addAll(b);

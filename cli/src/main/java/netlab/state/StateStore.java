@@ -64,10 +64,10 @@ public final class StateStore {
     public Optional<LabState> load(String lab) {
         Path f = labDir(lab).resolve("state.json");
         try {
-            return Optional.of(Json.read(Files.readString(f), LabState.class));
+            return Optional.of(LabState.fromJson(Json.parse(Files.readString(f))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw NetlabException.labState("the record of lab '" + lab + "' (" + f + ") is unreadable: " + e.getMessage()
                     + "; remove the lab with 'netlab down --all'");
         }

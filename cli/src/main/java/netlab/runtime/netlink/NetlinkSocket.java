@@ -1,0 +1,65 @@
+package netlab.runtime.netlink;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import netlab.runtime.ns.InNetns;
+import netlab.runtime.ns.LibC;
+
+/**
+ * An rtnetlink socket of the calling thread's network namespace (open it after entering the namespace). Each
+ * request is sent with an acknowledgement asked for and waited for, like {@code ip} does line by line.
+ */
+final class NetlinkSocket implements AutoCloseable {
+    private static final int AF_NETLINK = 16;
+    private static final int SOCK_RAW = 3;
+    private static final int SOCK_CLOEXEC = 02000000;
+    private static final int NETLINK_ROUTE = 0;
+    private static final int NLMSG_ERROR = 2;
+
+    private final LibC c = InNetns.libc();
+    private final int fd;
+    private int seq = 1;
+    private final byte[] reply = new byte[16384];
+
+    NetlinkSocket() {
+        fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        if (fd < 0) throw new NetlinkException(-1, "cannot open a netlink socket");
+        byte[] addr = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder()).putShort((short) AF_NETLINK).array();
+        if (c.bind(fd, addr, addr.length) != 0) {
+            c.close(fd);
+            throw new NetlinkException(-1, "cannot bind a netlink socket");
+        }
+    }
+
+    /** Sends the request and waits for its acknowledgement; a refusal becomes a {@link NetlinkException}. */
+    void request(NlMessage m) {
+        int mySeq = seq++;
+        byte[] out = m.bytes(mySeq);
+        if (c.send(fd, out, out.length, 0) != out.length) throw new NetlinkException(-1, "netlink send failed");
+        while (true) {
+            long n = c.recv(fd, reply, reply.length, 0);
+            if (n < 0) throw new NetlinkException(-1, "netlink receive failed");
+            ByteBuffer b = ByteBuffer.wrap(reply, 0, (int) n).order(ByteOrder.nativeOrder());
+            while (b.remaining() >= 16) {
+                int start = b.position();
+                int len = b.getInt();
+                int type = b.getShort() & 0xffff;
+                b.getShort();
+                int s = b.getInt();
+                b.getInt();
+                if (type == NLMSG_ERROR && s == mySeq) {
+                    int error = b.getInt();
+                    if (error == 0) return;
+                    throw new NetlinkException(-error, c.strerror(-error));
+                }
+                if (len < 16) break;
+                b.position(start + ((len + 3) & ~3));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        c.close(fd);
+    }
+}

@@ -1,0 +1,97 @@
+package netlab.runtime.netlink;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds one rtnetlink request: the 16-byte netlink header, the family header (ifinfomsg, ifaddrmsg,
+ * rtmsg…) written by the caller, then attributes, nested where needed, each padded to 4 bytes.
+ */
+final class NlMessage {
+    static final int NLM_F_REQUEST = 0x1;
+    static final int NLM_F_ACK = 0x4;
+    static final int NLM_F_REPLACE = 0x100;
+    static final int NLM_F_EXCL = 0x200;
+    static final int NLM_F_CREATE = 0x400;
+    static final int NLA_F_NESTED = 0x8000;
+
+    private final ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
+
+    NlMessage(int type, int flags) {
+        b.putInt(0); // length, filled by bytes()
+        b.putShort((short) type);
+        b.putShort((short) (flags | NLM_F_REQUEST | NLM_F_ACK));
+        b.putInt(0); // sequence, set by the socket
+        b.putInt(0); // port id: the kernel
+    }
+
+    NlMessage u8(int v) {
+        b.put((byte) v);
+        return this;
+    }
+
+    NlMessage u16(int v) {
+        b.putShort((short) v);
+        return this;
+    }
+
+    NlMessage u32(int v) {
+        b.putInt(v);
+        return this;
+    }
+
+    NlMessage attr(int type, byte[] value) {
+        b.putShort((short) (4 + value.length));
+        b.putShort((short) type);
+        b.put(value);
+        pad();
+        return this;
+    }
+
+    NlMessage attrU8(int type, int v) {
+        return attr(type, new byte[] {(byte) v});
+    }
+
+    NlMessage attrU32(int type, int v) {
+        return attr(type, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array());
+    }
+
+    /** A NUL-terminated string attribute. */
+    NlMessage attrString(int type, String s) {
+        byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+        byte[] z = new byte[raw.length + 1];
+        System.arraycopy(raw, 0, z, 0, raw.length);
+        return attr(type, z);
+    }
+
+    /** Starts a nested attribute; returns the position to pass to {@link #end}. */
+    int begin(int type) {
+        int at = b.position();
+        b.putShort((short) 0);
+        b.putShort((short) (type | NLA_F_NESTED));
+        return at;
+    }
+
+    void end(int at) {
+        b.putShort(at, (short) (b.position() - at));
+    }
+
+    /** Starts a struct inside the message (the veth peer's ifinfomsg); nothing to do but keep writing. */
+    ByteBuffer buffer() {
+        return b;
+    }
+
+    private void pad() {
+        while (b.position() % 4 != 0) b.put((byte) 0);
+    }
+
+    byte[] bytes(int seq) {
+        int len = b.position();
+        b.putInt(0, len);
+        b.putInt(8, seq);
+        byte[] out = new byte[len];
+        b.get(0, out, 0, len);
+        return out;
+    }
+}
