@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 ValidateCommand.class,
                 ExecCommand.class,
                 ShellCommand.class,
+                GraphCommand.class,
                 ListCommand.class,
                 DoctorCommand.class,
                 VersionCommand.class,

@@ -1,0 +1,81 @@
+package netlab.graph;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import netlab.model.ModelInterface;
+import netlab.source.Pos;
+import netlab.topology.InterfaceTypeSpec;
+
+/**
+ * What a picture can say about an interface of any type, read from its type's settings record: so a type added
+ * later (VXLAN, GRE, VLAN…) is drawn with its settings and, when it is a tunnel, as a dashed line, without
+ * changes here. A tunnel is a type with a remote end or a tunnel id (remote, vni, key…) or a well-known tunnel
+ * name.
+ */
+final class InterfaceFacts {
+    private static final Set<String> TUNNEL_TYPES = Set.of("vxlan", "gre", "gretap", "ip6gre", "ip6gretap", "ipip", "sit",
+            "geneve", "wireguard", "l2tp", "tunnel");
+    private static final Set<String> TUNNEL_FIELDS = Set.of("remote", "vni", "key", "peer");
+    private static final List<String> ID_FIELDS = List.of("vni", "key", "id", "tunnel_id", "tunnelId");
+
+    private InterfaceFacts() {}
+
+    /** The type's settings as name → text, leaving out empty and positional bookkeeping. */
+    static Map<String, String> settings(InterfaceTypeSpec spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!spec.getClass().isRecord()) return out;
+        for (RecordComponent c : spec.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(spec);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue;
+            }
+            String text = text(v);
+            if (text != null) out.put(c.getName(), text);
+        }
+        return out;
+    }
+
+    private static String text(Object v) {
+        if (v == null || v instanceof Pos) return null;
+        if (v instanceof Optional<?> o) return o.map(InterfaceFacts::text).orElse(null);
+        if (v instanceof OptionalInt o) return o.isPresent() ? Integer.toString(o.getAsInt()) : null;
+        if (v instanceof Collection<?> c) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : c) {
+                String t = text(o);
+                if (t != null) parts.add(t);
+            }
+            return parts.isEmpty() ? null : String.join(",", parts);
+        }
+        if (v instanceof Boolean b) return b ? "yes" : null;
+        if (v.getClass().isRecord()) return null; // nested structures are too much for a picture
+        String s = v.toString();
+        return s.isBlank() ? null : s;
+    }
+
+    static boolean isTunnel(ModelInterface i) {
+        String type = i.spec().typeSpec().type();
+        if (TUNNEL_TYPES.contains(type)) return true;
+        return settings(i.spec().typeSpec()).keySet().stream().anyMatch(TUNNEL_FIELDS::contains);
+    }
+
+    /** The id tunnel ends share (VNI, GRE key…), if the type has one. */
+    static Optional<String> tunnelId(ModelInterface i) {
+        Map<String, String> s = settings(i.spec().typeSpec());
+        for (String f : ID_FIELDS) if (s.containsKey(f)) return Optional.of(f + " " + s.get(f));
+        return Optional.empty();
+    }
+
+    static Optional<String> remote(ModelInterface i) {
+        return Optional.ofNullable(settings(i.spec().typeSpec()).get("remote"));
+    }
+}
