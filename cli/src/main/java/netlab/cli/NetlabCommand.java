@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 ExecCommand.class,
                 ShellCommand.class,
                 GraphCommand.class,
+                TraceCommand.class,
                 ListCommand.class,
                 DoctorCommand.class,
                 VersionCommand.class,
