@@ -29,6 +29,7 @@ final class LabCapture implements AutoCloseable {
         final TcpdumpOutput output = new TcpdumpOutput();
         final CountDownLatch ready = new CountDownLatch(1);
         final StringBuilder errors = new StringBuilder();
+        volatile boolean rawIp; // an L3 device (GRE, IP-in-IP, WireGuard): frames start with the IP header
         final Thread out, err;
 
         Listener(CapturePoint point, Process process) {
@@ -48,7 +49,10 @@ final class LabCapture implements AutoCloseable {
                             output.line(line);
                             lastOutput.set(System.nanoTime());
                         } else {
-                            if (line.contains("listening on")) ready.countDown();
+                            if (line.contains("listening on")) {
+                                rawIp = line.contains("link-type RAW");
+                                ready.countDown();
+                            }
                             else synchronized (errors) {
                                 errors.append(line).append(' ');
                             }
@@ -113,7 +117,7 @@ final class LabCapture implements AutoCloseable {
         for (Listener l : listeners) {
             l.out.join(2000);
             for (TcpdumpOutput.Frame f : l.output.frames()) {
-                PacketDecoder.ethernet(f.bytes()).ifPresent(p -> all.add(new Sighting(l.point, f.nanos(), f.bytes(), p)));
+                (l.rawIp ? PacketDecoder.rawIp(f.bytes()) : PacketDecoder.ethernet(f.bytes())).ifPresent(p -> all.add(new Sighting(l.point, f.nanos(), f.bytes(), p)));
             }
         }
         return all;

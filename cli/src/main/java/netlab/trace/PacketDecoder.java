@@ -23,6 +23,14 @@ public final class PacketDecoder {
         return ethernet(f, 0);
     }
 
+    /** A packet captured on an L3 device (no Ethernet header): IPv4 or IPv6 by its version nibble. */
+    public static Optional<Packet> rawIp(byte[] f) {
+        if (f.length < 1) return Optional.empty();
+        int type = (f[0] >> 4 & 0xf) == 6 ? 0x86dd : 0x0800;
+        Layers l = ip(f, 0, type);
+        return Optional.of(new Packet(new Ethernet("", "", List.of(), type), l.ip, l.transport, l.encap));
+    }
+
     private static Optional<Packet> ethernet(byte[] f, int off) {
         if (f.length < off + 14) return Optional.empty();
         String dst = mac(f, off), src = mac(f, off + 6);

@@ -46,6 +46,13 @@ final class RuleCounters {
         this.byNode = byNode;
     }
 
+    /** From iptables-save -c texts by node (what {@link #read} reads from the lab). */
+    static RuleCounters fromSaves(Map<String, String> saves) {
+        Map<String, Map<String, long[]>> m = new LinkedHashMap<>();
+        saves.forEach((node, text) -> m.put(node, parse(text)));
+        return new RuleCounters(m);
+    }
+
     static RuleCounters read(LabEnv env, Map<String, String> nodeNetns) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "rule-counters");
