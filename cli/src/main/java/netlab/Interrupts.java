@@ -3,8 +3,9 @@ package netlab;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ctrl-C handling: the first SIGINT interrupts the main thread, so the running command stops at a safe point
- * and cleans up after itself; a third one gives up on cleaning and exits at once.
+ * Ctrl-C handling: the first SIGINT (or SIGTERM, which CI runners send when they cancel a job) interrupts the
+ * main thread, so the running command stops at a safe point and cleans up after itself; a third one gives up
+ * on cleaning and exits at once.
  */
 final class Interrupts {
     private Interrupts() {}
@@ -12,8 +13,13 @@ final class Interrupts {
     @SuppressWarnings("removal")
     static void install(Thread main) {
         AtomicInteger count = new AtomicInteger();
+        for (String name : new String[] {"INT", "TERM"}) handle(name, main, count);
+    }
+
+    @SuppressWarnings("removal")
+    private static void handle(String name, Thread main, AtomicInteger count) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
                 int n = count.incrementAndGet();
                 if (n == 1) {
                     System.err.println("\nnetlab: interrupted; stopping and cleaning up (Ctrl-C twice more to abandon the cleanup)");

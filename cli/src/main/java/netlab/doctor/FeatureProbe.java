@@ -103,7 +103,7 @@ public final class FeatureProbe {
     private ProbeResult tc(String ns, Feature f, String line) throws InterruptedException {
         if (Tools.find("tc").isEmpty()) return new ProbeResult(f, false, "tc is not installed (apt-get install iproute2)");
         ProcResult r = processes.run(List.of("tc", "-n", ns, "-batch", "-"), line + "\n", Duration.ofSeconds(10));
-        return new ProbeResult(f, r.ok(), r.ok() ? "ok" : clean(r.errorText()));
+        return new ProbeResult(f, r.ok(), r.ok() ? "ok" : clean(FAILED_LINE.matcher(r.errorText()).replaceAll("")));
     }
 
     private ProbeResult nat(String ns) throws InterruptedException {

@@ -12,7 +12,8 @@ public final class Suggest {
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = distance(word.toLowerCase(), c.toLowerCase());
-            if (d < bestDistance) {
+            // ties go to the alphabetically first candidate, so the hint never depends on set order
+            if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
                 bestDistance = d;
                 best = c;
             }

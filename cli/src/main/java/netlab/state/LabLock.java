@@ -56,6 +56,8 @@ public final class LabLock implements AutoCloseable {
                 l.release(); // the file was removed while we waited: lock the current one
                 ch.close();
             }
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw new netlab.errors.InterruptedByUser("interrupted while waiting for lab '" + lab + "'");
         } catch (IOException e) {
             throw NetlabException.environment("cannot lock lab '" + lab + "' (" + file + "): " + e.getMessage()
                     + (e instanceof java.nio.file.AccessDeniedException ? " (netlab needs root)" : ""));

@@ -1,0 +1,98 @@
+package netlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import netlab.testing.Cli;
+import netlab.testing.Labs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: data on stdout, one-line errors on stderr, distinct exit codes. No root needed. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private Cli cli() {
+        return Cli.withStateDir(dir.resolve("state"));
+    }
+
+    @Test
+    void validateReportsEveryErrorWithPositionsAndExitCode2() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: bad\nnodse: {}\nswitches: {sw1: {subnet: 10.0.0.1/24}}\n");
+        Cli.Result r = cli().run("validate", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(bad + ":2:1: unknown key 'nodse' in the topology (did you mean 'nodes'?)")
+                .contains(bad + ":3:26: 'subnet' of switch 'sw1': 10.0.0.1/24 has host bits set; did you mean 10.0.0.0/24?")
+                .contains("netlab: 3 errors").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void validateOkPrintsASummaryOnStdout() {
+        Cli.Result r = cli().run("validate", Labs.topology("router.yaml").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("ok (lab router: 4 nodes, 2 switches, 5 links");
+    }
+
+    @Test
+    void upOfAnInvalidTopologyCreatesNothingAndExits2() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: bad\nnodes: {h1: {}}\nlinks: [[h1:eth1, sw9]]\n");
+        Cli.Result r = cli().run("up", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(":3:19: link endpoint 'sw9' is not a switch").contains("nothing was created");
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void dryRunPrintsTheCommandsWithoutRoot() {
+        Cli.Result r = cli().run("up", "--dry-run", Labs.topology("switch.yaml").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("ip -batch - <<'EOF'\nnetns add netlab.switch\n").contains("link add name sw1 type bridge");
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        Cli.Result r = cli().run("up", dir.resolve("nope.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(2).first().asString().endsWith("nope.yaml: no such file");
+    }
+
+    @Test
+    void unknownLabIsExitCode4() {
+        Cli.Result r = cli().run("check", "no-such-lab");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).isEqualTo("netlab: lab 'no-such-lab' is not up\n");
+    }
+
+    @Test
+    void usageErrorsSuggestAndExit2() {
+        Cli.Result r = cli().run("stauts");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument").contains("status");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Cli.Result plain = cli().run("check", "no-such-lab");
+        Cli.Result debug = cli().run("--debug", "check", "no-such-lab");
+        assertThat(plain.err()).doesNotContain("\tat ");
+        assertThat(debug.err()).contains("\tat netlab.");
+    }
+
+    @Test
+    void helpTopologyPrintsTheReference() {
+        Cli.Result r = cli().run("help", "topology");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("NETLAB TOPOLOGY FORMAT").contains("capture:");
+    }
+
+    @Test
+    void downOfALabThatIsNotUpIsFine() {
+        Cli.Result r = cli().run("down", "no-such-lab");
+        assertThat(r.exitCode()).as(r.toString()).isIn(0, 3); // 3 only where the tests run without root
+    }
+}

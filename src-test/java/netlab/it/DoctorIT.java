@@ -1,0 +1,60 @@
+package netlab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import netlab.doctor.Feature;
+import netlab.json.Json;
+import netlab.testing.Cli;
+import netlab.testing.Leftovers;
+import netlab.testing.NeedsRoot;
+import netlab.testing.Shell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** doctor reports every feature as the kernel really has it, with a remedy for each one missing. */
+@NeedsRoot
+class DoctorIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsEveryFeatureAndAgreesWithTheKernel() {
+        Cli.Result r = Cli.withStateDir(dir).run("doctor", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero(); // root, iproute2, netns, veth and bridges are here
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) Json.parse(r.out());
+        for (Feature f : Feature.values()) {
+            assertThat(lines).as("doctor line for %s", f).anyMatch(l -> f.description().equals(l.get("item")));
+        }
+        for (Map<String, Object> l : lines) {
+            if (Boolean.FALSE.equals(l.get("ok"))) assertThat(l.get("remedy")).as("remedy for %s", l.get("item")).isNotNull();
+        }
+        // cross-check two verdicts against the kernel directly, in a namespace of our own
+        String ns = "netlab-doctor-it-" + ProcessHandle.current().pid();
+        Shell.run("ip", "netns", "add", ns);
+        try {
+            boolean vxlan = Shell.exitCode("ip", "-n", ns, "link", "add", "vx", "type", "vxlan", "id", "1", "dstport", "4789") == 0;
+            boolean gre = Shell.exitCode("ip", "-n", ns, "link", "add", "g", "type", "gre", "local", "127.0.0.1", "remote", "127.0.0.2") == 0;
+            assertThat(verdict(lines, Feature.VXLAN)).isEqualTo(vxlan);
+            assertThat(verdict(lines, Feature.GRE)).isEqualTo(gre);
+        } finally {
+            Shell.run("ip", "netns", "del", ns);
+        }
+        assertThat(Shell.run("ip", "netns", "list")).doesNotContain("netlab-probe-");
+        assertThat(Leftovers.stateFiles(dir)).isEmpty();
+    }
+
+    private static boolean verdict(List<Map<String, Object>> lines, Feature f) {
+        return lines.stream().filter(l -> f.description().equals(l.get("item"))).map(l -> (Boolean) l.get("ok")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void humanOutputSaysHowToGetWhatIsMissing() {
+        Cli.Result r = Cli.withStateDir(dir).run("doctor");
+        assertThat(r.out()).contains("ok       network namespaces").contains("netlab can build labs on this machine");
+        r.out().lines().filter(l -> l.startsWith("missing")).forEach(l -> assertThat(r.out()).contains("to get it:"));
+    }
+}
