@@ -163,6 +163,8 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} exec" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} graph" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_netlab; return $?; fi
@@ -179,17 +181,21 @@ function _complete_netlab() {
   local cmds6=(validate)
   local cmds7=(exec)
   local cmds8=(shell)
-  local cmds9=(list)
-  local cmds10=(ls)
-  local cmds11=(doctor)
-  local cmds12=(version)
-  local cmds13=(help)
+  local cmds9=(graph)
+  local cmds10=(trace)
+  local cmds11=(list)
+  local cmds12=(ls)
+  local cmds13=(doctor)
+  local cmds14=(version)
+  local cmds15=(help)
 
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_help; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_version; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_ls; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_help; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_version; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_ls; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_trace; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_graph; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_netlab_shell; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_netlab_exec; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_netlab_validate; return $?; fi
@@ -210,7 +216,7 @@ function _picocli_netlab() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="up down status inspect check test validate exec shell list ls doctor version help"
+  local commands="up down status inspect check test validate exec shell graph trace list ls doctor version help"
   local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
@@ -518,6 +524,87 @@ function _picocli_netlab_shell() {
       return
       ;;
     '-c'|'--command')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `graph` subcommand.
+function _picocli_netlab_graph() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--name' '--state-dir'"
+  local FORMAT_option_args=("dot" "mermaid" "svg" "png") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--name')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `trace` subcommand.
+function _picocli_netlab_trace() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-6' '--json' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '-p' '--proto' '--port' '--state-dir'"
+  local PROTO_option_args=("icmp" "tcp" "udp") # --proto values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
+    '-p'|'--proto')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROTO_option_args[@]}" ) )
+      return $?
+      ;;
+    '--port')
       return
       ;;
     '--state-dir')
