@@ -25,16 +25,7 @@ class GeneratedDocsTest {
     @TestFactory
     Stream<DynamicTest> committedCopiesMatchTheCommandTree() throws IOException {
         Map<String, String> fresh = GenerateDocs.generate();
-        if (UPDATE) {
-            for (String dir : List.of("completions", "man")) {
-                if (Files.isDirectory(ROOT.resolve(dir))) {
-                    try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
-                        for (Path p : s.toList()) if (!fresh.containsKey(dir + "/" + p.getFileName())) Files.delete(p);
-                    }
-                }
-            }
-            GenerateDocs.write(ROOT);
-        }
+        if (UPDATE) update(fresh);
         return fresh.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             Path committed = ROOT.resolve(e.getKey());
             assertThat(committed).as("%s is missing; regenerate with -Dnetlab.docs.update=true", e.getKey()).exists();
@@ -44,10 +35,21 @@ class GeneratedDocsTest {
         }));
     }
 
+    /** Writes the fresh files and deletes pages of commands that are gone. */
+    private static void update(Map<String, String> fresh) throws IOException {
+        for (String dir : List.of("completions", "man")) {
+            if (!Files.isDirectory(ROOT.resolve(dir))) continue;
+            try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
+                for (Path p : s.toList()) if (!fresh.containsKey(dir + "/" + p.getFileName())) Files.delete(p);
+            }
+        }
+        GenerateDocs.write(ROOT);
+    }
+
     @Test
     void noStalePagesOfCommandsThatAreGone() throws IOException {
         Map<String, String> fresh = GenerateDocs.generate();
-        if (UPDATE) GenerateDocs.write(ROOT); // the order of tests is not fixed: write before looking
+        if (UPDATE) update(fresh); // the order of tests is not fixed: update before looking
         TreeSet<String> committed = new TreeSet<>();
         for (String dir : List.of("completions", "man")) {
             try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
