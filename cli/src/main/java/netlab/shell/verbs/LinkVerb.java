@@ -6,6 +6,9 @@ import netlab.doctor.Privileges;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
+import netlab.model.ModelNode;
+import netlab.model.ModelRoute;
+import netlab.plan.Planner;
 import netlab.runtime.ProcResult;
 import netlab.shell.Candidates;
 import netlab.shell.LiveLinks;
@@ -16,7 +19,7 @@ import netlab.source.Suggest;
 /**
  * {@code link NODE:IFACE down|up}: takes a node's interface down or up (the cable pulled and plugged back, as seen
  * from that node), to watch what breaks; without up/down, shows its state. {@code status} reports a downed
- * interface as drift until it is up again.
+ * interface as drift until it is up again. Up puts back the node's routes the kernel dropped with the interface.
  */
 final class LinkVerb implements Verb {
     @Override
@@ -52,10 +55,23 @@ final class LinkVerb implements Verb {
         if (args.size() == 2) {
             ProcResult r = s.env().processes().run(List.of("ip", "-n", netns, "link", "set", "dev", iface, args.get(1)), null, Duration.ofSeconds(10));
             if (!r.ok()) throw NetlabException.failed("link " + args.get(0) + " " + args.get(1) + ": " + r.errorText());
+            if (args.get(1).equals("up")) restoreRoutes(m.node(node).get(), netns, s);
         }
         String state = LiveLinks.read(s.env(), List.of(netns)).state(netns, iface);
         s.out().println(args.get(0) + " is " + state);
         return ExitCode.OK;
+    }
+
+    /**
+     * Taking an interface down makes the kernel drop the routes through it (the default route too); plugging it
+     * back in puts the node's routes from the topology back, as the lab had them.
+     */
+    private static void restoreRoutes(ModelNode n, String netns, ShellSession s) throws InterruptedException {
+        if (n.routes().isEmpty()) return;
+        StringBuilder batch = new StringBuilder();
+        for (ModelRoute r : n.routes()) batch.append(Planner.route(r)).append('\n');
+        ProcResult r = s.env().processes().run(List.of("ip", "-n", netns, "-force", "-batch", "-"), batch.toString(), Duration.ofSeconds(10));
+        if (!r.ok()) s.io().err().println("netlab: some routes of " + n.name() + " could not be put back: " + r.errorText());
     }
 
     @Override
