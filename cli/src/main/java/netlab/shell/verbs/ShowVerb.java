@@ -126,16 +126,20 @@ final class ShowVerb implements Verb {
         else t.print(s.out());
     }
 
-    /** Firewall and NAT rules with their packet counters (nftables, which also shows iptables' rules), and policy routing. */
+    /**
+     * Firewall and NAT rules with their packet counters ([packets:bytes], as iptables-save -c prints them: the
+     * rules netlab makes are iptables rules), native nftables tables if there are any, and policy routing.
+     */
     private void rules(String node, String ns, ShellSession s) throws InterruptedException {
         s.out().println(node + ":");
-        ProcResult nft = run(s, List.of("ip", "netns", "exec", ns, "nft", "list", "ruleset"));
-        String text = nft.ok() ? nft.stdout().strip() : "";
-        if (!nft.ok()) {
-            ProcResult ipt = run(s, List.of("ip", "netns", "exec", ns, "iptables-save", "-c"));
-            text = ipt.ok() ? ipt.stdout().lines().filter(l -> !l.startsWith("#")).reduce((a, b) -> a + "\n" + b).orElse("") : "";
+        StringBuilder text = new StringBuilder();
+        for (String save : List.of("iptables-save", "ip6tables-save")) {
+            ProcResult r = run(s, List.of("ip", "netns", "exec", ns, save, "-c"));
+            if (r.ok()) r.stdout().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l -> text.append(l).append('\n'));
         }
-        s.out().println(text.isEmpty() ? "  (no firewall or NAT rules)" : indent(text));
+        ProcResult nft = run(s, List.of("ip", "netns", "exec", ns, "nft", "list", "ruleset"));
+        if (nft.ok() && text.length() == 0) text.append(nft.stdout().strip());
+        s.out().println(text.length() == 0 ? "  (no firewall or NAT rules)" : indent(text.toString().strip()));
         ProcResult rules = run(s, List.of("ip", "-n", ns, "rule", "show"));
         List<String> custom = rules.stdout().lines()
                 .filter(l -> !l.matches("^(0|32766|32767):\\s+from all lookup (local|main|default)\\s*$")).toList();
