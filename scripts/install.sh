@@ -30,6 +30,8 @@ if [ "$packages" = 1 ]; then
   # busybox-static (servers in nodes and container images); build: a JDK 17 and Maven
   apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven iproute2 iptables procps tcpdump \
     curl busybox-static iputils-ping ca-certificates >/dev/null
+  # Graphviz draws 'netlab graph -f svg|png'
+  apt-get install -y -qq --no-install-recommends graphviz >/dev/null
 fi
 
 say "building (mvn package)"
