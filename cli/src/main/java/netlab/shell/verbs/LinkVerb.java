@@ -39,6 +39,12 @@ final class LinkVerb implements Verb {
 
     @Override
     public int run(List<String> args, ShellSession s) throws InterruptedException {
+        if (!args.isEmpty() && !args.get(0).contains(":") && s.cliTree().getSubcommands().containsKey("link")) {
+            // 'link set|clear|show ...': the CLI's own link command (impairments), which this verb must not hide
+            List<String> cli = new java.util.ArrayList<>(List.of("link"));
+            cli.addAll(args);
+            return s.runCli(cli);
+        }
         if (args.isEmpty() || args.size() > 2 || !args.get(0).contains(":")
                 || (args.size() == 2 && !args.get(1).equals("up") && !args.get(1).equals("down"))) {
             throw NetlabException.usage("usage: " + usage());
@@ -76,7 +82,12 @@ final class LinkVerb implements Verb {
 
     @Override
     public List<String> complete(List<String> args, int index, ShellSession s) {
-        if (index == 0) return Candidates.interfaces(s);
+        if (index == 0) {
+            List<String> l = new java.util.ArrayList<>(Candidates.interfaces(s));
+            picocli.CommandLine cli = s.cliTree().getSubcommands().get("link");
+            if (cli != null) l.addAll(cli.getSubcommands().keySet());
+            return l;
+        }
         if (index == 1) return List.of("down", "up");
         return List.of();
     }
