@@ -74,6 +74,8 @@ class ShellIT {
                 check "h1 reaches h2 through r1"
                 h1 ip -br addr show eth1
                 ! pingall
+                h1 trace h2
+                graph -f mermaid
                 """, Labs.topology("router.yaml").toString(), "--name", lab);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("netlab(" + lab + ")> link r1:eth2 down").contains("(failed, as expected)");
@@ -88,7 +90,9 @@ class ShellIT {
                 .contains("PASS  h1 reaches h2 through r1")
                 .containsPattern("eth1@\\S+ +UP +10\\.1\\.1\\.1/24")
                 .containsPattern("h3 +ok +ok +X")
-                .contains("10/12 pairs answered");
+                .contains("10/12 pairs answered")
+                .contains("=> delivered to h2 (10.1.2.1) on h2:eth1 after 8 hops")
+                .contains("flowchart LR");
         // the shell brought the lab up, so without a terminal it takes it down when the script ends
         assertThat(r.err()).contains("taking down lab '" + lab + "', which this shell brought up");
         assertThat(Leftovers.namespaces(lab)).isEmpty();

@@ -222,6 +222,12 @@ public final class ShellSession {
         ParseResult pr;
         try {
             pr = cliTree().parseArgs(words.toArray(String[]::new));
+        } catch (CommandLine.MissingParameterException e) {
+            // a required LAB parameter left out ('graph -o x.svg'): the shell's lab is the one meant
+            boolean labMissing = e.getMissing().stream().anyMatch(a -> isLab(a.paramLabel()));
+            List<String> out = new ArrayList<>(words);
+            if (labMissing) out.add(current.get());
+            return out;
         } catch (CommandLine.ParameterException e) {
             return words; // let the real run report it
         }
