@@ -41,7 +41,18 @@ record Classified(List<Sighting> request, List<Sighting> reply, List<Sighting> e
                 }
             }
         }
-        return new Classified(req, rep, err);
+        return new Classified(firstTransmission(req), firstTransmission(rep), err);
+    }
+
+    /**
+     * Only the first transmission: an unanswered SYN is sent again (same sequence number, new IP id), and its
+     * copies would look like a second path. NAT keeps the IP id, so the id tells the transmissions apart.
+     */
+    private static List<Sighting> firstTransmission(List<Sighting> sightings) {
+        Optional<Sighting> first = sightings.stream().min(java.util.Comparator.comparingLong(Sighting::nanos));
+        if (first.isEmpty() || first.get().packet().innermost().ip().map(ip -> ip.version() != 4).orElse(true)) return sightings;
+        int id = first.get().packet().innermost().ip().get().id();
+        return sightings.stream().filter(s -> s.packet().innermost().ip().map(ip -> ip.id() == id).orElse(false)).toList();
     }
 
     private static boolean isIcmpError(Packet.Transport t) {
