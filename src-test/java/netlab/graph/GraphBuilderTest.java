@@ -36,7 +36,9 @@ class GraphBuilderTest {
         }
     }
 
-    record Pod(String cluster) implements NodeKindSpec {
+    record Member(String image, java.util.List<String> command) {}
+
+    record Pod(String cluster, java.util.Map<String, Member> containers, java.util.Map<String, String> labels) implements NodeKindSpec {
         public String kind() {
             return "pod";
         }
@@ -77,7 +79,8 @@ class GraphBuilderTest {
         add(nodes, "r1", "gre1", new Gre("10.0.9.6"));
         add(nodes, "r3", "gre1", new Gre("10.0.9.1"));
         add(nodes, "r2", "gre9", new Gre("198.51.100.9"));
-        nodes.put("p1", rekind(nodes.get("p1"), "pod", new Pod("k1")));
+        nodes.put("p1", rekind(nodes.get("p1"), "pod", new Pod("k1", new java.util.LinkedHashMap<>(java.util.Map.of("server", new Member("netlab/busybox:1", List.of("httpd")))),
+                java.util.Map.of("app", "web"))));
         nodes.put("g1", rekind(nodes.get("g1"), "gizmo", new Gizmo("teal")));
         return new LabModel(m.topology(), nodes, m.switches(), m.links(), m.segments());
     }
@@ -137,6 +140,13 @@ class GraphBuilderTest {
         int end = dot.indexOf("\n  }\n", cluster);
         assertThat(dot.substring(cluster, end)).contains("\"k1\" [shape=").contains("\"p1\" [shape=component");
         assertThat(MermaidRenderer.render(GraphBuilder.build(model()))).contains("subgraph n_k1__group [\"k1 and what runs in it\"]");
+    }
+
+    @Test
+    void aPodListsItsContainersWithTheirImages() {
+        String dot = DotRenderer.render(GraphBuilder.build(model()));
+        assertThat(dot).contains("<td port=\"member:server\" align=\"left\">container server  <font point-size=\"9\">netlab/busybox:1</font></td>");
+        assertThat(dot).doesNotContain("label app"); // a map of plain values (labels) is not a list of members
     }
 
     @Test

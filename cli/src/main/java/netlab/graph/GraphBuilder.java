@@ -81,6 +81,7 @@ public final class GraphBuilder {
             i.spec().mac().ifPresent(mac -> detail.add(mac.toString()));
             rows.add(new Row(i.name(), i.name(), String.join(" ", detail), InterfaceFacts.isTunnel(i)));
         }
+        rows.addAll(KindFacts.rows(n.spec().kindSpec()));
         return new Box(n.name(), n.name(), role, rows, inside(n, m));
     }
 
