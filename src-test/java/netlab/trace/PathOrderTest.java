@@ -37,8 +37,8 @@ class PathOrderTest {
         CapturePoint p2 = port("lan1", "r1-eth1", "ns.r1/eth1"), r1a = node("r1", "eth1", R1A, "fabric/r1-eth1");
         CapturePoint r1b = node("r1", "eth2", R1B, "ns.h2/eth1"), h2 = node("h2", "eth1", H2, "ns.r1/eth2");
         byte[] a = echo(H1, R1A, 64), b = echo(R1B, H2, 63);
-        // timestamps scrambled on purpose where they are equal or inverted (the wiring must win)
-        List<Sighting> s = new ArrayList<>(List.of(at(h2, 60, b), at(r1b, 60, b), at(r1a, 30, a), at(p2, 31, a), at(p1, 10, a), at(h1, 10, a)));
+        // ties between the two ends of a veth, listed in the wrong order on purpose: the wiring decides
+        List<Sighting> s = new ArrayList<>(List.of(at(h2, 60, b), at(r1b, 60, b), at(r1a, 30, a), at(p2, 30, a), at(p1, 10, a), at(h1, 10, a)));
         List<Hop> hops = PathOrder.order(s, x -> x.at().node().equals(Optional.of("h2")));
         assertThat(hops).extracting(h -> h.at().label() + " " + h.direction())
                 .containsExactly("h1:eth1 out", "lan1 port h1-eth1 in", "lan1 port r1-eth1 out", "r1:eth1 in", "r1:eth2 out", "h2:eth1 in");
@@ -69,6 +69,32 @@ class PathOrderTest {
         assertThat(hops.get(hops.size() - 1).at().label()).isEqualTo("r1:eth1");
         assertThat(hops.get(hops.size() - 1).direction()).isEqualTo("in");
         assertThat(hops).allMatch(Hop::onPath);
+    }
+
+    @Test
+    void aVxlanOverlayAcrossARouterIsFollowedThroughTheTunnel() {
+        // h1a - vtep1 [eth2 bridged with vx (VNI 100)] eth1 - r1 - eth1 vtep2 [vx bridged with eth2] - h2a
+        String v1u = "02:00:00:00:10:01", v2u = "02:00:00:00:20:01", ra = "02:00:00:00:01:01", rb = "02:00:00:00:01:02";
+        CapturePoint h1 = node("h1a", "eth1", H1, "ns.vtep1/eth2"), v1e2 = node("vtep1", "eth2", "02:00:00:00:10:02", "ns.h1a/eth1");
+        CapturePoint v1vx = new CapturePoint("ns.vtep1", "vx", "vtep1", Optional.of("vtep1"), "vtep1:vx", Optional.empty(), "02:00:00:00:10:03");
+        CapturePoint v1e1 = node("vtep1", "eth1", v1u, "ns.r1/eth1"), r1a = node("r1", "eth1", ra, "ns.vtep1/eth1");
+        CapturePoint r1b = node("r1", "eth2", rb, "ns.vtep2/eth1"), v2e1 = node("vtep2", "eth1", v2u, "ns.r1/eth2");
+        CapturePoint v2vx = new CapturePoint("ns.vtep2", "vx", "vtep2", Optional.of("vtep2"), "vtep2:vx", Optional.empty(), "02:00:00:00:20:03");
+        CapturePoint v2e2 = node("vtep2", "eth2", "02:00:00:00:20:02", "ns.h2a/eth1"), h2 = node("h2a", "eth1", H2, "ns.vtep2/eth2");
+        byte[] inner = Frames.ethernet(H1, H2).ipv4("192.168.0.1", "192.168.0.2", 64, 1, 7).icmpEcho(8, 1, 1, "m").build();
+        java.util.function.BiFunction<String, String, byte[]> wrapped = (src, dst) -> Frames.ethernet(src, dst)
+                .ipv4("10.0.1.1", "10.0.2.1", src.equals(v1u) ? 64 : 63, 17, 3).udp(51000, 4789, 16 + inner.length)
+                .u32(0x08000000L).u32(100L << 8).bytes(inner).build();
+        List<Sighting> s = List.of(at(h1, 1, inner), at(v1e2, 2, inner), at(v1vx, 3, inner), at(v1e1, 4, wrapped.apply(v1u, ra)),
+                at(r1a, 5, wrapped.apply(v1u, ra)), at(r1b, 6, wrapped.apply(rb, v2u)), at(v2e1, 7, wrapped.apply(rb, v2u)),
+                at(v2vx, 8, inner), at(v2e2, 9, inner), at(h2, 10, inner));
+        List<Hop> hops = PathOrder.order(s, x -> x.at().node().equals(Optional.of("h2a")));
+        assertThat(hops).allMatch(Hop::onPath);
+        assertThat(hops).extracting(h -> h.at().label() + " " + h.direction()).containsExactly("h1a:eth1 out", "vtep1:eth2 in",
+                "vtep1:vx out", "vtep1:eth1 out", "r1:eth1 in", "r1:eth2 out", "vtep2:eth1 in", "vtep2:vx in", "vtep2:eth2 out", "h2a:eth1 in");
+        assertThat(hops.get(3).changes()).containsExactly("encapsulated by vtep1: VXLAN VNI 100, outer 10.0.1.1 -> 10.0.2.1");
+        assertThat(hops.get(5).changes()).containsExactly("routed by r1: outer ttl 64 -> 63", "new Ethernet header from r1");
+        assertThat(hops.get(7).changes()).containsExactly("decapsulated by vtep2 (vxlan header removed)");
     }
 
     @Test

@@ -50,7 +50,8 @@ final class CapturePoints {
             String ns = naming.nodeNetns(n.name());
             for (Map<String, Object> row : links(env, ns)) {
                 String name = String.valueOf(row.get("ifname"));
-                if (name.equals("lo")) continue;
+                // a bridge device itself only sees frames for the node or flooded ones; its ports show the path
+                if (name.equals("lo") || isBridge(row)) continue;
                 ModelInterface mi = n.interfaces().get(name);
                 Optional<String> peer = Optional.empty();
                 if (mi != null && mi.segment().isPresent()) {

@@ -25,6 +25,9 @@ final class Changes {
             if (!xd.equals(yd)) out.add("destination NAT by " + where + ": " + xd + " -> " + yd);
             if (x.ttl() != y.ttl()) out.add((y.ttl() < x.ttl() ? "routed by " : "ttl changed by ") + where + ": ttl " + x.ttl() + " -> " + y.ttl());
         }
+        if (a.depth() == b.depth() && a.depth() > 0 && a.ip().isPresent() && b.ip().isPresent() && a.ip().get().ttl() != b.ip().get().ttl()) {
+            out.add("routed by " + where + ": outer ttl " + a.ip().get().ttl() + " -> " + b.ip().get().ttl());
+        }
         boolean l2 = !a.ethernet().src().equals(b.ethernet().src()) || !a.ethernet().dst().equals(b.ethernet().dst());
         if (l2 && b.depth() == a.depth()) out.add("new Ethernet header from " + where);
         if (!a.ethernet().vlans().equals(b.ethernet().vlans())) {

@@ -51,13 +51,16 @@ final class PathOrder {
         CapturePoint p = s.at();
         String src = s.packet().ethernet().src();
         Optional<Sighting> peer = nearestAtPeer(s, all);
-        // a node's interface: it sent the frame if the frame carries its MAC (timestamps of the two ends of a
-        // veth can tie or, rarely, invert; the MAC cannot)
-        if (!p.isSwitchPort() && src.isEmpty()) {
-            // an L3 device (GRE, IP-in-IP): no MAC to go by; leaving if the node had it before, else arriving
-            return all.stream().anyMatch(o -> o != s && o.at().element().equals(p.element()) && o.nanos() < s.nanos()) ? "out" : "in";
+        if (!p.isSwitchPort()) {
+            // a node's interface sent the frame if the frame carries its MAC; a frame with another MAC was either
+            // received, or bridged out by the node (a bridge inside it, a VXLAN device): then the other end of the
+            // veth saw it later, or, with no other end, the node already had the frame at this depth
+            if (!src.isEmpty() && src.equalsIgnoreCase(p.mac())) return "out";
+            if (peer.isPresent()) return peer.get().nanos() > s.nanos() ? "out" : "in";
+            boolean hadIt = all.stream().anyMatch(o -> o != s && o.at().element().equals(p.element()) && o.nanos() < s.nanos()
+                    && o.packet().depth() == s.packet().depth());
+            return hadIt ? "out" : "in";
         }
-        if (!p.isSwitchPort()) return !src.isEmpty() && src.equalsIgnoreCase(p.mac()) ? "out" : "in";
         // a switch port: the frame entered the switch when the node on the other side sent it
         Optional<CapturePoint> peerPoint = peer.map(Sighting::at);
         if (peerPoint.isPresent() && !peerPoint.get().isSwitchPort()) return src.equalsIgnoreCase(peerPoint.get().mac()) ? "in" : "out";

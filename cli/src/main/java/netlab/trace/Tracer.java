@@ -77,11 +77,15 @@ public final class Tracer {
                 answer(c, probe, sent), request, reply, rules, notListened, macOwners(found.points()), ipOwners());
     }
 
-    /** A packet arrives for good at the node that owns its (possibly rewritten) destination address. */
+    /**
+     * A packet arrives for good at a node that has its (possibly rewritten) destination address (tenants of an
+     * overlay may use the same addresses, so the receiving node is asked, not the first owner in the lab).
+     */
     private Predicate<Sighting> deliveredTo() {
-        return s -> s.at().node().isPresent() && s.packet().innermost().ip()
-                .flatMap(ip -> IpAddress.parse(ip.dst())).flatMap(model::ownerOf)
-                .map(i -> i.node().equals(s.at().node().get())).orElse(false);
+        return s -> s.at().node().flatMap(model::node).map(n -> s.packet().innermost().ip()
+                .flatMap(ip -> IpAddress.parse(ip.dst()))
+                .map(dst -> n.interfaces().values().stream().anyMatch(i -> i.addresses().stream().anyMatch(c -> c.address().equals(dst))))
+                .orElse(false)).orElse(false);
     }
 
     private String whyNot(List<Hop> request, String source, Probe probe, List<RuleCounters.Hit> hits, ProcResult sent,
@@ -163,7 +167,9 @@ public final class Tracer {
     private Map<String, String> ipOwners() {
         Map<String, String> m = new HashMap<>();
         for (ModelNode n : model.nodes().values()) {
-            for (ModelInterface i : n.interfaces().values()) i.addresses().forEach(c -> m.put(c.address().toString(), i.ref()));
+            for (ModelInterface i : n.interfaces().values()) {
+                i.addresses().forEach(c -> m.merge(c.address().toString(), i.ref(), (a, b) -> a + "|" + b)); // overlays may reuse addresses
+            }
         }
         return m;
     }
