@@ -33,7 +33,7 @@ final class KindFacts {
     private static Optional<String> image(Object spec) {
         for (RecordComponent c : spec.getClass().getRecordComponents()) {
             Object v = value(spec, c);
-            if (c.getName().equals("image") && v != null) return Optional.of(String.valueOf(v instanceof Optional<?> o ? o.orElse("") : v)).filter(x -> !x.isBlank());
+            if (c.getName().equals("image") && v != null) return Optional.of(v instanceof Optional<?> o ? o.map(String::valueOf).orElse("") : String.valueOf(v)).filter(x -> !x.isBlank());
         }
         for (RecordComponent c : spec.getClass().getRecordComponents()) {
             Object v = value(spec, c);
