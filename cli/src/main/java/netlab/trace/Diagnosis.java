@@ -73,7 +73,12 @@ final class Diagnosis {
         String hop = via != null ? via : w.length > 0 ? w[0] : null;
         if (dev == null || hop == null || hop.equals("local") || hop.equals("broadcast")) return Optional.empty();
         ProcResult r = ip(node, List.of("-j", "neigh", "show", "to", hop, "dev", dev));
-        for (Map<String, Object> row : Json.rows(r.stdout())) {
+        List<Map<String, Object>> rows = Json.rows(r.stdout());
+        if (rows.isEmpty() && !hop.contains(":")) {
+            Optional<String> full = NeighbourTable.fullness();
+            if (full.isPresent()) return Optional.of(node + " could not even start ARP for its next hop " + hop + " on " + dev + ": " + full.get());
+        }
+        for (Map<String, Object> row : rows) {
             String state = String.valueOf(row.get("state"));
             if (state.contains("FAILED") || state.contains("INCOMPLETE")) {
                 return Optional.of(node + " got no ARP/ND answer from its next hop " + hop + " on " + dev + " (no neighbour)");
