@@ -52,8 +52,11 @@ public final class TraceReport {
     private static void headers(Packet p, TraceResult r, PrintStream out, String indent) {
         out.println(indent + "L2  " + l2(p.ethernet(), r));
         if (p.encapsulation().isPresent()) {
-            p.ip().ifPresent(ip -> out.println(indent + "     outer " + ip(ip, r) + " " + transport(p) + " -> " + Changes.encap(p)));
-            headers(p.encapsulation().get().inner(), r, out, indent + "  ");
+            Packet.Encapsulation e = p.encapsulation().get();
+            p.ip().ifPresent(ip -> out.println(indent + "L3  " + ip(ip, r) + (p.transport().isPresent() ? "  " + transport(p) : "")));
+            out.println(indent + "    " + e.type().toUpperCase() + e.id().map(id -> (e.type().startsWith("gre") ? " key " : " VNI ") + id).orElse("")
+                    + ", carrying:");
+            headers(e.inner(), r, out, indent + "  ");
             return;
         }
         p.ip().ifPresent(ip -> out.println(indent + "L3  " + ip(ip, r) + "  " + transport(p)));
