@@ -514,7 +514,7 @@ function _picocli_netlab_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '--down' '--keep-going' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--keep' '--down' '--keep-going' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '-c' '--command' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -547,7 +547,7 @@ function _picocli_netlab_graph() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-f' '--format' '-o' '--output' '--name' '--state-dir'"
   local FORMAT_option_args=("dot" "mermaid" "svg" "png") # --format values
 
@@ -589,7 +589,7 @@ function _picocli_netlab_trace() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-6' '--json' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-6' '--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-l' '--lab' '-p' '--proto' '--port' '--state-dir'"
   local PROTO_option_args=("icmp" "tcp" "udp") # --proto values
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "graph", description = {"Draw a lab: nodes (shape by kind), switches, links with interfaces and",
+@Command(name = "graph", mixinStandardHelpOptions = true, description = {"Draw a lab: nodes (shape by kind), switches, links with interfaces and",
         "addresses, tunnels with their VNI or key, pods with their containers.",
         "As DOT, Mermaid, or (with Graphviz) SVG or PNG.",
         "Example: netlab graph topologies/router.yaml -o router.svg"})

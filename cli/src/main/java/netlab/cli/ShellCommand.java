@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "shell", description = {"An interactive shell on a lab: every netlab command, plus quick verbs",
+@Command(name = "shell", mixinStandardHelpOptions = true, description = {"An interactive shell on a lab: every netlab command, plus quick verbs",
         "(nodes, links, net, 'h1 ping h2', pingall, 'h1 CMD', link h1:eth1 down|up,",
         "show fdb|arp|routes|rules|addr, check, source FILE), with history and TAB",
         "completion of commands, options, nodes, interfaces and checks. Without a",
