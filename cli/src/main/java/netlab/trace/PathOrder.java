@@ -31,7 +31,9 @@ final class PathOrder {
         for (Sighting s : list) dir.put(s, direction(s, list));
         enforceSenderFirst(list, dir);
 
-        Sighting end = list.stream().filter(s -> dir.get(s).equals("in") && delivered.test(s)).findFirst()
+        // the last arrival at a node owning the destination: a NAT gateway "receives" a packet for its public
+        // address and then sends it on, translated, to where it really goes
+        Sighting end = list.stream().filter(s -> dir.get(s).equals("in") && delivered.test(s)).reduce((a, b) -> b)
                 .orElse(list.isEmpty() ? null : list.get(list.size() - 1));
         Set<Sighting> path = new HashSet<>();
         for (Sighting cur = end; cur != null && path.add(cur); ) cur = predecessor(cur, list, dir);

@@ -59,7 +59,8 @@ public final class Tracer {
         Classified c = Classified.of(seen, probe, source);
         List<Hop> request = PathOrder.order(c.request(), deliveredTo());
         List<Hop> reply = PathOrder.order(c.reply(), deliveredTo());
-        Optional<Hop> delivered = request.stream().filter(h -> h.onPath() && h.direction().equals("in") && deliveredTo().test(h.sighting())).findFirst();
+        Optional<Hop> delivered = request.stream().filter(h -> h.onPath() && h.direction().equals("in") && deliveredTo().test(h.sighting()))
+                .reduce((a, b) -> b);
 
         String verdict;
         if (delivered.isPresent()) {
