@@ -82,6 +82,7 @@ public final class GraphBuilder {
             rows.add(new Row(i.name(), i.name(), String.join(" ", detail), InterfaceFacts.isTunnel(i)));
         }
         rows.addAll(KindFacts.rows(n.spec().kindSpec()));
+        rows.addAll(NodeFacts.rows(n.spec()));
         return new Box(n.name(), n.name(), role, rows, inside(n, m));
     }
 
