@@ -57,9 +57,28 @@ final class InterfaceFacts {
             return parts.isEmpty() ? null : String.join(",", parts);
         }
         if (v instanceof Boolean b) return b ? "yes" : null;
-        if (v.getClass().isRecord()) return null; // nested structures are too much for a picture
+        if (v.getClass().isRecord()) return recordText(v);
         String s = v.toString();
         return s.isBlank() ? null : s;
+    }
+
+    /**
+     * A nested record as text when it stands for one value: an address type of netlab.net (its own text), a
+     * value with its position (Located, an address at a position: its one component besides the position), or
+     * one named text/address/value/name. Anything bigger is too much for a picture.
+     */
+    private static String recordText(Object r) {
+        if (r.getClass().getPackageName().equals("netlab.net")) return r.toString();
+        List<RecordComponent> parts = new ArrayList<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) if (c.getType() != Pos.class) parts.add(c);
+        RecordComponent pick = parts.size() == 1 ? parts.get(0) : parts.stream()
+                .filter(c -> Set.of("text", "address", "value", "name").contains(c.getName())).findFirst().orElse(null);
+        if (pick == null) return null;
+        try {
+            return text(pick.getAccessor().invoke(r));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     static boolean isTunnel(ModelInterface i) {
