@@ -39,6 +39,7 @@ final class InterfaceFacts {
                 continue;
             }
             String text = text(v);
+            if (c.getName().equals("type") && spec.type().equals(text)) continue; // said already
             if (text != null) out.put(c.getName(), text);
         }
         return out;
@@ -48,6 +49,8 @@ final class InterfaceFacts {
         if (v == null || v instanceof Pos) return null;
         if (v instanceof Optional<?> o) return o.map(InterfaceFacts::text).orElse(null);
         if (v instanceof OptionalInt o) return o.isPresent() ? Integer.toString(o.getAsInt()) : null;
+        if (v instanceof java.util.OptionalLong o) return o.isPresent() ? Long.toString(o.getAsLong()) : null;
+        if (v instanceof java.util.OptionalDouble o) return o.isPresent() ? Double.toString(o.getAsDouble()) : null;
         if (v instanceof Collection<?> c) {
             List<String> parts = new ArrayList<>();
             for (Object o : c) {
