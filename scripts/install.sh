@@ -27,9 +27,10 @@ if [ "$packages" = 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   # runtime: iproute2 (ip, bridge, tc), iptables, procps (sysctl), tcpdump (capture checks), curl (http checks),
-  # busybox-static (servers in nodes and container images); build: a JDK 17 and Maven
+  # busybox-static (servers in nodes and container images); build: a JDK 17 and Maven, gcc and libc6-dev (the static
+  # pause program of netlab/pause). Container and pod nodes also need a Docker engine (docker.io), not installed here.
   apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven iproute2 iptables procps tcpdump \
-    curl busybox-static iputils-ping ca-certificates >/dev/null
+    curl busybox-static iputils-ping ca-certificates gcc libc6-dev >/dev/null
   # Graphviz draws 'netlab graph -f svg|png'
   apt-get install -y -qq --no-install-recommends graphviz >/dev/null
 fi
@@ -55,6 +56,14 @@ fi
 if ls "$docs"/man/*.5 >/dev/null 2>&1; then
   install -d "$prefix/share/man/man5"
   install -m 0644 "$docs"/man/*.5 "$prefix/share/man/man5/"
+fi
+
+# Images for container and pod nodes: built locally (netlab never pulls), where a Docker engine runs.
+if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+  say "building netlab's container images"
+  scripts/build-images.sh || say "could not build the container images (container and pod nodes need them; see above)"
+else
+  say "no Docker engine answers: container and pod nodes need one (apt-get install docker.io), then scripts/build-images.sh"
 fi
 
 # Class-data sharing archive for fast start-up, made here because it must match this exact jar.

@@ -22,6 +22,14 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null; then
   run 6 up --name "$lab" "$here/../topologies/switch.yaml"
   run 7 down "$lab"
 fi
+if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1 && docker image inspect netlab/busybox:1 >/dev/null 2>&1; then
+  # a one-container lab, so the Docker client's classes are in the archive too (labs without containers never load them)
+  printf 'name: cds\nnodes:\n  c1: {kind: container}\nchecks:\n  - exec: {node: c1, command: "true"}\n' > "$work/ct.yaml"
+  lab="cds-ct-$$"
+  run 8 up --name "$lab" "$work/ct.yaml"
+  run 9 check "$lab"
+  run 10 down "$lab"
+fi
 # Lambda-proxy lines ("@...") crash Debian's JDK 17 when dumping; the plain class names are what matters.
 cat "$work"/list.* 2>/dev/null | grep -v '^@' | sort -u > "$work/classes"
 if java -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="${jar%.jar}.jsa" -cp "$jar" >"$work/dump.log" 2>&1; then

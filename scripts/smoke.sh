@@ -35,6 +35,10 @@ for f in "${files[@]}"; do
   if [ -n "$left" ]; then
     fail=$((fail + 1)); failed+=("$f (leftovers)"); echo "FAIL  $f left namespaces behind: $left"
   fi
+  leftc=$(docker ps -aq --filter "label=netlab.lab=$lab" 2>/dev/null || true)
+  if [ -n "$leftc" ]; then
+    fail=$((fail + 1)); failed+=("$f (containers)"); echo "FAIL  $f left containers behind: $leftc"
+  fi
 done
 echo "smoke: $pass passed, $fail failed, $skip skipped (need a kernel feature this machine lacks)"
 [ $fail = 0 ]

@@ -7,6 +7,10 @@
 # Tests that need something missing (root, Docker, the UML kernel) are skipped with the reason printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if docker info >/dev/null 2>&1; then
+  echo "== netlab's container images (kept when built already)"
+  scripts/build-images.sh
+fi
 echo "== unit and integration tests (mvn verify)"
 mvn -B verify
 echo "== smoke test of the built binary on every topology"

@@ -7,6 +7,8 @@
 #
 # star:   one switch, N hosts on it.
 # linear: N switches in a chain, one host on each.
+# routed: N hosts in LANs of 5, every LAN on a port of one router (for all-pairs reachability: on one big L2
+#         segment the host's global neighbour table, 1024 entries by default, could not hold every pair).
 # Everything lives in namespaces (bridges in the lab's fabric namespace), exactly as netlab builds it.
 set -euo pipefail
 shape=$1 n=$2 lab=$3 out=$4
@@ -17,6 +19,28 @@ fab="floor.$lab"
 addr() { # host i (1-based) -> 10.X.Y.Z/16
   local i=$1; echo "10.200.$((i / 250)).$((i % 250 + 1))/16"
 }
+
+if [ "$shape" = routed ]; then
+  lans=$(( (n + 4) / 5 ))
+  {
+    echo "name: $lab"
+    echo "switches:"
+    for l in $(seq 1 "$lans"); do echo "  lan$l: {subnet: 10.60.$l.0/24}"; done
+    echo "nodes:"
+    echo "  r1:"
+    echo "    forwarding: true"
+    echo "    interfaces:"
+    for l in $(seq 1 "$lans"); do echo "      eth$l: 10.60.$l.254/24"; done
+    for i in $(seq 1 "$n"); do echo "  h$i: {gateway: r1}"; done
+    echo "links:"
+    for l in $(seq 1 "$lans"); do echo "  - [r1:eth$l, lan$l]"; done
+    for i in $(seq 1 "$n"); do echo "  - [h$i:eth1, lan$(( (i - 1) / 5 + 1 ))]"; done
+    echo "checks:"
+    echo "  - name: all pairs"
+    echo "    reachability: {from: all, to: all}"
+  } > "$yaml"
+  exit 0
+fi
 
 {
   echo "name: $lab"

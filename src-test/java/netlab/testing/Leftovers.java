@@ -37,4 +37,22 @@ public final class Leftovers {
         }
         return out;
     }
+
+    /**
+     * Containers of the lab still present, by label or by name, as the docker CLI sees them (an observer independent
+     * of netlab's own Docker client). Empty where no engine answers.
+     */
+    public static List<String> containers(String lab) {
+        if (netlab.doctor.Tools.find("docker").isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        String byLabel = Shell.run("docker", "ps", "-a", "--filter", "label=netlab.lab=" + lab, "--format", "{{.Names}}");
+        String all = Shell.run("docker", "ps", "-a", "--format", "{{.Names}}");
+        if (byLabel.contains("Cannot connect") || all.contains("Cannot connect")) return out;
+        for (String n : byLabel.split("\n")) if (!n.isBlank()) out.add(n.strip());
+        for (String n : all.split("\n")) {
+            String name = n.strip();
+            if ((name.equals("netlab." + lab) || name.startsWith("netlab." + lab + ".")) && !out.contains(name)) out.add(name);
+        }
+        return out;
+    }
 }

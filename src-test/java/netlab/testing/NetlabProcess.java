@@ -1,10 +1,12 @@
 package netlab.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The built netlab jar run as a separate process, as users run it (for signals, crashes, concurrency). */
 public final class NetlabProcess {
@@ -21,6 +23,34 @@ public final class NetlabProcess {
         List<String> argv = new ArrayList<>(List.of("java", "-jar", jar().toString()));
         argv.addAll(List.of(args));
         return new ProcessBuilder(argv).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    }
+
+    /**
+     * {@code java JVM-OPTIONS -jar netlab.jar ARGS} with extra environment variables: to see which classes it
+     * loads, or how it behaves with another $DOCKER_HOST.
+     */
+    public static ProcessBuilder builder(List<String> jvmOptions, Map<String, String> env, String... args) {
+        List<String> argv = new ArrayList<>(List.of("java"));
+        argv.addAll(jvmOptions);
+        argv.addAll(List.of("-jar", jar().toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    /** Runs to completion; stdout and stderr together (in both fields of the result). */
+    public static Cli.Result run(List<String> jvmOptions, Map<String, String> env, String... args) {
+        try {
+            Process p = builder(jvmOptions, env, args).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Cli.Result(p.waitFor(), out, out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void signal(Process p, String signal) {

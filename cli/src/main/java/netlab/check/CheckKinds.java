@@ -9,6 +9,7 @@ import netlab.check.kinds.ExecCheck;
 import netlab.check.kinds.FdbCheck;
 import netlab.check.kinds.NeighbourCheck;
 import netlab.check.kinds.PingCheck;
+import netlab.check.kinds.ReachabilityCheck;
 
 /** Every check kind netlab knows, by the key that selects it in a topology. */
 public final class CheckKinds {
@@ -18,7 +19,8 @@ public final class CheckKinds {
             new FdbCheck.Kind(),
             new NeighbourCheck.Kind("neighbour"),
             new NeighbourCheck.Kind("arp"),
-            new CaptureCheck.Kind());
+            new CaptureCheck.Kind(),
+            new ReachabilityCheck.Kind());
 
     private static final Map<String, CheckKind> BY_KEY = index();
 

@@ -20,9 +20,20 @@ public record Target(String text, Pos pos) {
         return IpAddress.parse(text);
     }
 
+    /** The node, without a pod member ("web/client" is node web: its members share its addresses). */
     public String node() {
         int c = text.indexOf(':');
-        return c < 0 ? text : text.substring(0, c);
+        String n = c < 0 ? text : text.substring(0, c);
+        int slash = n.indexOf('/');
+        return slash < 0 ? n : n.substring(0, slash);
+    }
+
+    /** The pod member of "pod/member", if one is named. */
+    public Optional<String> member() {
+        int c = text.indexOf(':');
+        String n = c < 0 ? text : text.substring(0, c);
+        int slash = n.indexOf('/');
+        return slash < 0 ? Optional.empty() : Optional.of(n.substring(slash + 1));
     }
 
     public Optional<String> iface() {
@@ -50,6 +61,16 @@ public record Target(String text, Pos pos) {
         if (n.isEmpty()) {
             d.error(pos, what + " '" + text + "': there is no node '" + node() + "'" + Suggest.hint(node(), model.nodes().keySet()));
             return false;
+        }
+        if (member().isPresent()) {
+            String m = member().get();
+            java.util.Set<String> members = netlab.nodes.NodeKinds.byName(n.get().kind()).map(k -> k.members(n.get())).orElse(java.util.Set.of());
+            if (!members.contains(m)) {
+                d.error(pos, what + " '" + text + "': " + (members.isEmpty()
+                        ? "node '" + node() + "' (kind " + n.get().kind() + ") is not a pod; write '" + node() + "' without '/" + m + "'"
+                        : "pod '" + node() + "' has no container '" + m + "'" + Suggest.hint(m, members)));
+                return false;
+            }
         }
         if (iface().isPresent() && !n.get().interfaces().containsKey(iface().get())) {
             d.error(pos, what + " '" + text + "': node '" + node() + "' has no interface '" + iface().get() + "'"

@@ -33,6 +33,19 @@ public final class DoctorCommand implements Callable<Integer> {
 
     record Line(String item, boolean ok, boolean essential, String detail, String remedy) {}
 
+    /** The images container and pod nodes use by default: built locally, never pulled. */
+    private static Line images() {
+        List<String> missing = new ArrayList<>();
+        try {
+            netlab.docker.DockerEngine engine = netlab.docker.DockerAccess.standard().engine();
+            for (String image : List.of(netlab.docker.Images.BUSYBOX, netlab.docker.Images.PAUSE)) if (!engine.imageExists(image)) missing.add(image);
+        } catch (netlab.errors.NetlabException e) {
+            return new Line("netlab's container images", false, false, e.getMessage(), "sudo scripts/build-images.sh");
+        }
+        return new Line("netlab's container images (" + netlab.docker.Images.BUSYBOX + ", " + netlab.docker.Images.PAUSE + ")", missing.isEmpty(),
+                false, missing.isEmpty() ? "ok" : "not built: " + String.join(", ", missing), "sudo scripts/build-images.sh (netlab never pulls)");
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Line> lines = new ArrayList<>();
@@ -52,6 +65,7 @@ public final class DoctorCommand implements Callable<Integer> {
             for (ProbeResult r : probed.values()) {
                 lines.add(new Line(r.feature().description(), r.available(), ESSENTIAL.contains(r.feature()), r.detail(), r.feature().remedy()));
             }
+            if (probed.get(Feature.DOCKER).available()) lines.add(images());
         } else {
             lines.add(new Line("kernel features", false, true, "not probed (needs root and iproute2)", "run netlab doctor with sudo"));
         }

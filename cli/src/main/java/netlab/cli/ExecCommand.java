@@ -30,9 +30,17 @@ public final class ExecCommand implements Callable<Integer> {
         LabEnv env = top.env();
         LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
         netlab.doctor.Privileges.require();
-        List<String> cmd = command.isEmpty() ? List.of("sh") : command;
+        // the parser stops at NODE, so an "--" written before the command arrives as its first word
+        List<String> words = !command.isEmpty() && command.get(0).equals("--") ? command.subList(1, command.size()) : command;
+        List<String> cmd = words.isEmpty() ? List.of("sh") : words;
         List<String> argv = env.nodeExec(r.lab().model()).interactive(node, cmd);
-        Process p = new ProcessBuilder(argv).inheritIO().start();
+        Process p;
+        try {
+            p = new ProcessBuilder(argv).inheritIO().start();
+        } catch (java.io.IOException e) {
+            throw netlab.errors.NetlabException.environment("cannot run " + argv.get(0) + " (" + e.getMessage() + ")"
+                    + (argv.get(0).equals("docker") ? "; a terminal in a container goes through the docker CLI: apt-get install docker.io" : ""));
+        }
         try {
             return p.waitFor();
         } catch (InterruptedException e) {

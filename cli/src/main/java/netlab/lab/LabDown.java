@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import netlab.docker.LabContainers;
 import netlab.errors.NetlabException;
 import netlab.plan.Naming;
 import netlab.runtime.ProcResult;
@@ -48,9 +49,9 @@ public final class LabDown {
         // The record is written before anything is made, so it names everything. Without one (the state directory
         // was wiped), the marks on the namespaces tell which are this lab's.
         if (state.isEmpty()) namespaces.addAll(markedOrphans(Optional.of(lab)).getOrDefault(lab, List.of()));
-        if (state.isEmpty() && namespaces.isEmpty()) return Optional.empty();
+        if (state.isEmpty() && namespaces.isEmpty() && !hasMarkedContainers(lab)) return Optional.empty();
 
-        int containers = removeContainers(lab, state.map(LabState::containers).orElse(List.of()));
+        int containers = removeContainers(lab, state);
         int killed = stopProcesses(namespaces);
         deleteNamespaces(namespaces);
         env.store().delete(lab);
@@ -61,15 +62,32 @@ public final class LabDown {
     public List<String> allLabs() throws InterruptedException {
         List<String> labs = new ArrayList<>(env.store().labs());
         for (String lab : markedOrphans(Optional.empty()).keySet()) if (!labs.contains(lab)) labs.add(lab);
+        // containers outlive /run (a reboot empties /run/netns and /run/netlab): their labels still tell
+        if (env.docker().reachable()) {
+            for (String lab : LabContainers.labs(env.docker().engine(), env.store().token())) if (!labs.contains(lab)) labs.add(lab);
+        }
         return labs;
     }
 
-    /** Containers are the Docker runtime's business; without any, there is nothing to do. */
-    int removeContainers(String lab, List<String> recorded) throws InterruptedException {
-        if (!recorded.isEmpty()) {
-            throw NetlabException.environment("lab '" + lab + "' has containers, and this netlab cannot reach Docker to remove them");
+    /**
+     * Removes every container carrying the lab's marks. A lab recorded without containers never needs (or loads)
+     * the Docker client; a lab recorded with some needs the engine, and its record stays until they are gone.
+     * Without a record, containers are looked for wherever an engine answers.
+     */
+    int removeContainers(String lab, Optional<LabState> state) throws InterruptedException {
+        boolean recorded = state.isPresent() && !state.get().containers().isEmpty();
+        if (state.isPresent() && !recorded) return 0;
+        if (!recorded && !env.docker().reachable()) return 0;
+        try {
+            return new LabContainers(env.docker().engine(), env.naming(lab)).removeAll();
+        } catch (NetlabException e) {
+            throw new NetlabException(e.exitCode(), "cannot remove the containers of lab '" + lab + "' (its record is kept, so"
+                    + " 'netlab down " + lab + "' can finish later): " + e.getMessage(), e);
         }
-        return 0;
+    }
+
+    private boolean hasMarkedContainers(String lab) {
+        return env.docker().reachable() && !new LabContainers(env.docker().engine(), env.naming(lab)).all().isEmpty();
     }
 
     /** Stops every process inside the lab's namespaces: SIGTERM, a short grace, then SIGKILL. */

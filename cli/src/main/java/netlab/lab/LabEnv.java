@@ -1,19 +1,31 @@
 package netlab.lab;
 
+import netlab.docker.DockerAccess;
 import netlab.model.LabModel;
 import netlab.nodes.KindRuntime;
 import netlab.nodes.LabNodeExec;
 import netlab.plan.Naming;
+import netlab.plan.Tool;
+import netlab.runtime.DockerRunner;
 import netlab.runtime.ProcessRunner;
 import netlab.runtime.Progress;
 import netlab.runtime.ToolRunners;
 import netlab.state.StateStore;
 
-/** What every lab operation works with: where records live, how programs run, where progress goes. */
-public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress) {
+/**
+ * What every lab operation works with: where records live, how programs run, where progress goes, and the way to
+ * the Docker engine (opened only when a lab has containers).
+ */
+public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress, DockerAccess docker) {
+
+    public LabEnv(StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress) {
+        this(store, processes, runners, progress, DockerAccess.standard());
+    }
 
     public static LabEnv standard(StateStore store, Progress progress) {
-        return new LabEnv(store, new ProcessRunner(), ToolRunners.standard(), progress);
+        DockerAccess docker = DockerAccess.standard();
+        return new LabEnv(store, new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress)),
+                progress, docker);
     }
 
     public Naming naming(String lab) {
@@ -21,7 +33,7 @@ public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runn
     }
 
     public KindRuntime kindRuntime(String lab) {
-        return new KindRuntime(naming(lab), processes);
+        return new KindRuntime(naming(lab), processes, docker);
     }
 
     public LabNodeExec nodeExec(LabModel model) {

@@ -45,6 +45,7 @@ public final class LabStatus {
             LiveNode live = observe(n.name(), naming.nodeNetns(n.name()));
             nodes.add(live);
             compare(n, live, drift);
+            drift.addAll(netlab.nodes.NodeKinds.get(n.kind()).drift(n, env.kindRuntime(model.name())));
         }
         if (onlyNode.isEmpty()) compareSwitches(model, naming, drift);
         return new Snapshot(model.name(), status, topologyPath, nodes, drift);

@@ -56,6 +56,7 @@ public final class LabUp {
 
     public Built up(LoadedLab lab, boolean waitForLock, boolean keepOnError) throws InterruptedException {
         requireFeatures(lab.model());
+        preflight(lab.model());
         String name = lab.name();
         try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, waitForLock, env.progress())) {
             return upLocked(lab, keepOnError, lock);
@@ -80,7 +81,7 @@ public final class LabUp {
         env.store().saveTopology(name, lab.topology().source().text());
         env.store().save(state);
 
-        Observed observed = existing.isPresent() ? new LiveObserver(env.processes()) : Observed.NOTHING;
+        Observed observed = existing.isPresent() ? new LiveObserver(env.processes(), env.docker(), env.naming(name)) : Observed.NOTHING;
         RunContext ctx = new RunContext(env.processes(), env.nodeExec(lab.model()), Set.copyOf(state.done()));
         PlanExecutor.Stats stats;
         try {
@@ -131,6 +132,17 @@ public final class LabUp {
         }
         if (!missing.isEmpty()) {
             throw NetlabException.environment("this machine lacks what lab '" + model.name() + "' needs: " + String.join("; ", missing));
+        }
+    }
+
+    /** Asks each node's kind what would stop it from being built here (a missing image), before anything is made. */
+    private void preflight(LabModel model) throws InterruptedException {
+        Set<String> problems = new java.util.LinkedHashSet<>();
+        for (ModelNode n : model.nodes().values()) {
+            problems.addAll(NodeKinds.get(n.kind()).preflight(n, env.kindRuntime(model.name())));
+        }
+        if (!problems.isEmpty()) {
+            throw NetlabException.environment("lab '" + model.name() + "' cannot be built here: " + String.join("; ", problems));
         }
     }
 

@@ -47,6 +47,14 @@ public final class LabNodeExec implements NodeExec {
         String member = slash < 0 ? null : ref.substring(slash + 1);
         ModelNode n = model.node(name).orElseThrow(() -> NetlabException.usage(
                 "lab '" + model.name() + "' has no node '" + name + "'" + netlab.source.Suggest.hint(name, model.nodes().keySet())));
+        if (member != null) {
+            java.util.Set<String> members = NodeKinds.get(n.kind()).members(n);
+            if (!members.contains(member)) {
+                throw NetlabException.usage(members.isEmpty() ? "node '" + name + "' (kind " + n.kind() + ") is not a pod; write '" + name + "' without '/" + member + "'"
+                        : "pod '" + name + "' has no container '" + member + "'" + netlab.source.Suggest.hint(member, members)
+                        + "; it has: " + String.join(", ", members));
+            }
+        }
         return new Target(n, member);
     }
 }

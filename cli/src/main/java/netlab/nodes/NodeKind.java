@@ -39,4 +39,25 @@ public interface NodeKind {
     default Set<Feature> features() {
         return Set.of();
     }
+
+    /**
+     * The parts of the node that commands and checks can target as "node/member" (a pod's containers); empty
+     * for kinds that have none.
+     */
+    default Set<String> members(ModelNode node) {
+        return Set.of();
+    }
+
+    /** How the node differs from what the lab needs, beyond its namespace (a container that is not running). */
+    default List<String> drift(ModelNode node, KindRuntime rt) throws InterruptedException {
+        return List.of();
+    }
+
+    /**
+     * What would stop the node from being built here, found before anything is made (a container image that is
+     * not on the machine); one message each. Called only once the kind's {@link #features()} are known present.
+     */
+    default List<String> preflight(ModelNode node, KindRuntime rt) throws InterruptedException {
+        return List.of();
+    }
 }

@@ -9,7 +9,9 @@ import java.util.Set;
 /** Every node kind netlab knows, by the name written in {@code kind:}. */
 public final class NodeKinds {
     private static final List<NodeKind> ALL = List.of(
-            new NamespaceNode());
+            new NamespaceNode(),
+            new ContainerNode(),
+            new PodNode());
 
     private static final Map<String, NodeKind> BY_NAME = index();
 

@@ -15,6 +15,11 @@ import java.util.HexFormat;
 public record Naming(String lab, String stateToken) {
     public static final String NETNS_PREFIX = "netlab.";
     public static final String MARK_PREFIX = "netlab:";
+    /** Container labels: the lab, the state directory's token, and the node (and pod member) a container is. */
+    public static final String LABEL_LAB = "netlab.lab";
+    public static final String LABEL_STATE = "netlab.state";
+    public static final String LABEL_NODE = "netlab.node";
+    public static final String LABEL_MEMBER = "netlab.member";
 
     public static Naming of(String lab, String stateDir) {
         return new Naming(lab, token(stateDir));
@@ -29,8 +34,27 @@ public record Naming(String lab, String stateToken) {
         return NETNS_PREFIX + lab + "." + node;
     }
 
+    /**
+     * The Docker container of a container node, or a pod's pause container. Dots separate the parts, as in
+     * namespace names: lab and node names cannot hold one, so no two labs' names can collide.
+     */
     public String containerName(String node) {
-        return "netlab-" + lab + "-" + node;
+        return NETNS_PREFIX + lab + "." + node;
+    }
+
+    /** A pod's app container. */
+    public String podMemberContainer(String pod, String member) {
+        return containerName(pod) + "." + member;
+    }
+
+    /** Labels on every container of the lab: the container-side mark (see {@link #mark()}). */
+    public java.util.Map<String, String> containerMarks() {
+        return java.util.Map.of(LABEL_LAB, lab, LABEL_STATE, stateToken);
+    }
+
+    /** Whether a container's labels mark it as this lab's, made by this state directory. */
+    public boolean marks(java.util.Map<String, String> labels) {
+        return lab.equals(labels.get(LABEL_LAB)) && stateToken.equals(labels.get(LABEL_STATE));
     }
 
     /** Text put on every namespace's {@code lo} as its alias: proof the namespace is this lab's. */

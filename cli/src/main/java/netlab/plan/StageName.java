@@ -14,6 +14,8 @@ public enum StageName {
     RULES("rules"),
     /** Traffic control (impairments), per node. */
     TRAFFIC("traffic"),
+    /** Pods' app containers, started once the pod's network is configured (as kubelet starts them after CNI). */
+    APPS("apps"),
     /** Services started in nodes. */
     SERVICES("services"),
     /** The nodes' own {@code exec} commands, last. */

@@ -15,6 +15,7 @@ final class NetlinkSocket implements AutoCloseable {
     private static final int SOCK_CLOEXEC = 02000000;
     private static final int NETLINK_ROUTE = 0;
     private static final int NLMSG_ERROR = 2;
+    private static final int NLMSG_DONE = 3;
 
     private final LibC c = InNetns.libc();
     private final int fd;
@@ -53,6 +54,39 @@ final class NetlinkSocket implements AutoCloseable {
                     throw new NetlinkException(-error, c.strerror(-error));
                 }
                 if (len < 16) break;
+                b.position(start + ((len + 3) & ~3));
+            }
+        }
+    }
+
+    /** Sends a dump request and returns every message of the answer (header included) until NLMSG_DONE. */
+    java.util.List<ByteBuffer> dump(NlMessage m) {
+        int mySeq = seq++;
+        byte[] out = m.bytes(mySeq);
+        if (c.send(fd, out, out.length, 0) != out.length) throw new NetlinkException(-1, "netlink send failed");
+        java.util.List<ByteBuffer> messages = new java.util.ArrayList<>();
+        byte[] buf = new byte[65536];
+        while (true) {
+            long n = c.recv(fd, buf, buf.length, 0);
+            if (n < 0) throw new NetlinkException(-1, "netlink receive failed");
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, (int) n).order(ByteOrder.nativeOrder());
+            while (b.remaining() >= 16) {
+                int start = b.position();
+                int len = b.getInt(start);
+                int type = b.getShort(start + 4) & 0xffff;
+                int s = b.getInt(start + 8);
+                if (len < 16 || start + len > n) return messages;
+                if (s == mySeq) {
+                    if (type == NLMSG_DONE) return messages;
+                    if (type == NLMSG_ERROR) {
+                        int error = b.getInt(start + 16);
+                        if (error != 0) throw new NetlinkException(-error, c.strerror(-error));
+                    } else {
+                        byte[] copy = new byte[len];
+                        System.arraycopy(buf, start, copy, 0, len);
+                        messages.add(ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder()));
+                    }
+                }
                 b.position(start + ((len + 3) & ~3));
             }
         }

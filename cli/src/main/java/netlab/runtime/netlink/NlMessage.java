@@ -18,10 +18,21 @@ final class NlMessage {
 
     private final ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
 
+    static final int NLM_F_DUMP = 0x300;
+
     NlMessage(int type, int flags) {
+        this(type, flags, true);
+    }
+
+    /** A dump request (no acknowledgement: the answer ends with NLMSG_DONE). */
+    static NlMessage dump(int type) {
+        return new NlMessage(type, NLM_F_DUMP, false);
+    }
+
+    private NlMessage(int type, int flags, boolean ack) {
         b.putInt(0); // length, filled by bytes()
         b.putShort((short) type);
-        b.putShort((short) (flags | NLM_F_REQUEST | NLM_F_ACK));
+        b.putShort((short) (flags | NLM_F_REQUEST | (ack ? NLM_F_ACK : 0)));
         b.putInt(0); // sequence, set by the socket
         b.putInt(0); // port id: the kernel
     }

@@ -16,6 +16,10 @@ public interface LibC {
 
     long recv(int fd, byte[] buffer, long length, int flags);
 
+    long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
+
+    int setsockopt(int fd, int level, int option, byte[] value, int length);
+
     int if_nametoindex(String name);
 
     String strerror(int errnum);
