@@ -165,11 +165,15 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} graph" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link set" ];    then _picocli_netlab_link; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link clear" ];    then _picocli_netlab_link; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link show" ];    then _picocli_netlab_link; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(up)
@@ -183,17 +187,25 @@ function _complete_netlab() {
   local cmds8=(shell)
   local cmds9=(graph)
   local cmds10=(trace)
-  local cmds11=(list)
-  local cmds12=(ls)
-  local cmds13=(doctor)
-  local cmds14=(version)
-  local cmds15=(help)
+  local cmds11=(link)
+  local cmds12=(list)
+  local cmds13=(ls)
+  local cmds14=(doctor)
+  local cmds15=(version)
+  local cmds16=(help)
+  local cmds17=(link set)
+  local cmds18=(link clear)
+  local cmds19=(link show)
 
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_help; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_version; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_ls; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_link_clear; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_link_set; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_help; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_version; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_ls; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_link; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_trace; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_graph; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_netlab_shell; return $?; fi
@@ -216,7 +228,7 @@ function _picocli_netlab() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="up down status inspect check test validate exec shell graph trace list ls doctor version help"
+  local commands="up down status inspect check test validate exec shell graph trace link list ls doctor version help"
   local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
@@ -621,6 +633,33 @@ function _picocli_netlab_trace() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `link` subcommand.
+function _picocli_netlab_link() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="set clear show"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_netlab_list() {
   # Get completion data
@@ -737,6 +776,93 @@ function _picocli_netlab_help() {
 
   local commands=""
   local flag_opts="'--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_netlab_link_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--one-way' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `clear` subcommand.
+function _picocli_netlab_link_clear() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--one-way' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_netlab_link_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default

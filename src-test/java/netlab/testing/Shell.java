@@ -22,6 +22,21 @@ public final class Shell {
         }
     }
 
+    /** Only what the command printed on stdout (its complaints about the rest of the machine left out). */
+    public static String stdout(String... argv) {
+        try {
+            Process p = new ProcessBuilder(List.of(argv)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int exitCode(String... argv) {
         try {
             Process p = new ProcessBuilder(List.of(argv)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -7,8 +7,10 @@ import java.util.Set;
 import netlab.check.kinds.CaptureCheck;
 import netlab.check.kinds.ExecCheck;
 import netlab.check.kinds.FdbCheck;
+import netlab.check.kinds.HttpCheck;
 import netlab.check.kinds.NeighbourCheck;
 import netlab.check.kinds.PingCheck;
+import netlab.check.kinds.TcpCheck;
 import netlab.check.kinds.ReachabilityCheck;
 
 /** Every check kind netlab knows, by the key that selects it in a topology. */
@@ -20,6 +22,8 @@ public final class CheckKinds {
             new NeighbourCheck.Kind("neighbour"),
             new NeighbourCheck.Kind("arp"),
             new CaptureCheck.Kind(),
+            new HttpCheck.Kind(),
+            new TcpCheck.Kind(),
             new ReachabilityCheck.Kind());
 
     private static final Map<String, CheckKind> BY_KEY = index();

@@ -28,6 +28,17 @@ public final class CheckRunner {
         return results;
     }
 
+    /** One attempt; a probe that breaks (a node's namespace gone, a tool missing) is a failed probe, not a crash. */
+    private Observation attempt(CheckSpec c) throws InterruptedException {
+        try {
+            return c.body().attempt(ctx, c.timeout());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return Observation.notOk("could not probe: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
     public CheckResult run(CheckSpec c) throws InterruptedException {
         long t0 = System.nanoTime();
         Observation last = null;
@@ -35,7 +46,7 @@ public final class CheckRunner {
         boolean passed = false;
         while (attempt <= c.retries()) {
             attempt++;
-            last = c.body().attempt(ctx, c.timeout());
+            last = attempt(c);
             passed = last.ok() == (c.expect() == Expect.SUCCESS);
             if (passed) break;
             if (attempt <= c.retries()) Thread.sleep(c.interval().toMillis());

@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
                 ShellCommand.class,
                 GraphCommand.class,
                 TraceCommand.class,
+                LinkCommand.class,
                 ListCommand.class,
                 DoctorCommand.class,
                 VersionCommand.class,

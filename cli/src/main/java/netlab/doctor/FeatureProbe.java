@@ -145,8 +145,9 @@ public final class FeatureProbe {
         return out;
     }
 
+    /** One line: the tool's own words, without iproute2's "Command failed -:N" batch marker. */
     private static String clean(String s) {
-        String t = s.strip();
+        String t = FAILED_LINE.matcher(s).replaceAll("").replaceAll("\\s*\\n\\s*", " ").strip();
         return t.isEmpty() ? "not supported" : t;
     }
 }

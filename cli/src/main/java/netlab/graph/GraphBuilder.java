@@ -28,6 +28,11 @@ public final class GraphBuilder {
     /** Settings of a node kind that name the node it lives in (a pod's cluster node). */
     private static final List<String> CONTAINER_FIELDS = List.of("cluster", "host", "parent", "on", "node");
 
+    /** Components of a link a picture draws itself (ends, subnets); the others are shown by their description. */
+    private static final Set<String> LINK_DRAWN = Set.of("a", "b", "subnet4", "subnet6", "pos");
+    private static final Set<String> INTERFACE_DRAWN = Set.of("name", "typeSpec", "addresses", "autoAddress", "mac", "mtu", "pos");
+    private static final Set<String> SWITCH_DRAWN = Set.of("name", "hub", "subnet4", "subnet6", "pos");
+
     private GraphBuilder() {}
 
     public static LabGraph build(LabModel m) {
@@ -38,27 +43,26 @@ public final class GraphBuilder {
             List<String> subnets = new ArrayList<>();
             s.spec().subnet4().ifPresent(c -> subnets.add(c.toString()));
             s.spec().subnet6().ifPresent(c -> subnets.add(c.toString()));
+            String extra = ExtraSettings.of(s.spec(), SWITCH_DRAWN);
+            if (!extra.isEmpty()) subnets.add(extra);
             hubs.add(new Hub(s.name(), s.name(), String.join(" ", subnets), s.spec().hub() ? "hub" : "switch"));
         }
         List<Wire> wires = new ArrayList<>();
         for (ModelLink l : m.links()) {
             End a = new End(l.a().node(), Optional.of(l.a().name()));
+            String extra = ExtraSettings.of(l.spec(), LINK_DRAWN);
             if (l.toSwitch()) {
-                wires.add(new Wire(a, new End(l.switchName().get(), Optional.empty()), ""));
+                wires.add(new Wire(a, new End(l.switchName().get(), Optional.empty()), extra));
             } else {
                 ModelInterface b = l.b().get();
                 String label = l.spec().subnet4().map(Cidr::toString).orElse(sharedSubnet(l.a(), b));
-                wires.add(new Wire(a, new End(b.node(), Optional.of(b.name())), label));
+                wires.add(new Wire(a, new End(b.node(), Optional.of(b.name())), (label + " " + extra).strip()));
             }
         }
-        Set<String> joined = new HashSet<>();
-        for (ModelSwitch s : m.switches().values()) {
-            for (ModelSwitch.Port p : s.ports()) {
-                if (p.peer() instanceof ModelSwitch.SwitchPort o && joined.add(o.sw() + ">" + s.name())) {
-                    joined.add(s.name() + ">" + o.sw());
-                    wires.add(new Wire(new End(s.name(), Optional.empty()), new End(o.sw(), Optional.empty()), ""));
-                }
-            }
+        for (netlab.topology.LinkSpec spec : m.topology().links()) {
+            if (!spec.a().isSwitch() || !spec.b().isSwitch()) continue;
+            String extra = ExtraSettings.of(spec, LINK_DRAWN);
+            wires.add(new Wire(new End(spec.a().name(), Optional.empty()), new End(spec.b().name(), Optional.empty()), extra));
         }
         List<Tunnel> tunnels = new ArrayList<>();
         tunnels(m, hubs, tunnels);
@@ -79,6 +83,8 @@ public final class GraphBuilder {
                 detail.add(t.toString());
             }
             i.spec().mac().ifPresent(mac -> detail.add(mac.toString()));
+            String extra = ExtraSettings.of(i.spec(), INTERFACE_DRAWN);
+            if (!extra.isEmpty()) detail.add(extra);
             rows.add(new Row(i.name(), i.name(), String.join(" ", detail), InterfaceFacts.isTunnel(i)));
         }
         rows.addAll(KindFacts.rows(n.spec().kindSpec()));

@@ -16,6 +16,7 @@ import netlab.model.ModelRoute;
 import netlab.model.ModelSwitch;
 import netlab.net.Cidr;
 import netlab.plan.Naming;
+import netlab.runtime.netlink.NetlinkReader;
 import netlab.runtime.ProcResult;
 
 /**
@@ -46,6 +47,7 @@ public final class LabStatus {
             nodes.add(live);
             compare(n, live, drift);
             drift.addAll(netlab.nodes.NodeKinds.get(n.kind()).drift(n, env.kindRuntime(model.name())));
+            if (live.exists()) drift.addAll(RuleAndServiceDrift.of(n, model, live.netns(), env.processes()));
         }
         if (onlyNode.isEmpty()) compareSwitches(model, naming, drift);
         return new Snapshot(model.name(), status, topologyPath, nodes, drift);
@@ -53,35 +55,40 @@ public final class LabStatus {
 
     LiveNode observe(String node, String netns) throws InterruptedException {
         if (!Netns.exists(netns)) return new LiveNode(node, netns, false, List.of(), List.of());
+        NetlinkReader.Snapshot snap = read(netns);
+        if (snap == null) return new LiveNode(node, netns, false, List.of(), List.of());
+        Map<Integer, String> names = snap.names();
         List<LiveInterface> ifaces = new ArrayList<>();
-        for (Map<String, Object> row : rows("ip", netns, List.of("-d", "addr", "show"))) {
+        for (NetlinkReader.Link l : snap.links()) {
             List<String> addrs = new ArrayList<>();
-            Object info = row.get("addr_info");
-            if (info instanceof List<?> l) {
-                for (Object o : l) {
-                    // link-local addresses are the kernel's own, not the topology's
-                    if (o instanceof Map<?, ?> a && !"link".equals(a.get("scope"))) addrs.add(a.get("local") + "/" + a.get("prefixlen"));
-                }
+            for (NetlinkReader.Address a : snap.addresses()) {
+                // link-local addresses are the kernel's own, not the topology's
+                if (a.index() == l.index() && !a.scope().equals("link")) addrs.add(a.cidr());
             }
-            Object flags = row.get("flags");
-            boolean up = flags instanceof List<?> fl && fl.contains("UP");
-            String kind = row.get("linkinfo") instanceof Map<?, ?> li ? String.valueOf(li.get("info_kind")) : (String.valueOf(row.get("link_type")));
-            ifaces.add(new LiveInterface(String.valueOf(row.get("ifname")), String.valueOf(row.get("operstate")), up,
-                    String.valueOf(row.get("address")), row.get("mtu") instanceof Number m ? m.intValue() : 0, addrs, kind));
+            ifaces.add(new LiveInterface(l.name(), l.operstate(), l.up(), l.mac(), l.mtu(), addrs,
+                    l.kind() != null ? l.kind() : l.name().equals("lo") ? "loopback" : "ether"));
         }
         List<String> routes = new ArrayList<>();
-        for (String family : List.of("-4", "-6")) {
-            for (Map<String, Object> row : rows("ip", netns, List.of(family, "route", "show"))) {
-                String dst = String.valueOf(row.get("dst"));
-                if (family.equals("-6") && (dst.startsWith("fe80") || dst.startsWith("ff00") || "multicast".equals(row.get("type")))) continue;
-                StringBuilder sb = new StringBuilder(dst);
-                if (row.get("gateway") != null) sb.append(" via ").append(row.get("gateway"));
-                if (row.get("dev") != null) sb.append(" dev ").append(row.get("dev"));
-                if (row.get("metric") != null && !family.equals("-6")) sb.append(" metric ").append(row.get("metric"));
-                routes.add(sb.toString());
-            }
+        for (NetlinkReader.Route r : snap.routes()) {
+            if (r.v6() && (r.dst().startsWith("fe80") || r.dst().startsWith("ff00") || r.type().equals("multicast"))) continue;
+            StringBuilder sb = new StringBuilder(r.dst().endsWith("/32") && !r.v6() ? r.dst().substring(0, r.dst().length() - 3) : r.dst());
+            if (r.gateway() != null) sb.append(" via ").append(r.gateway());
+            if (r.oif() > 0) sb.append(" dev ").append(names.getOrDefault(r.oif(), "if" + r.oif()));
+            if (r.metric() >= 0 && !r.v6()) sb.append(" metric ").append(r.metric());
+            routes.add(sb.toString());
         }
         return new LiveNode(node, netns, true, ifaces, routes);
+    }
+
+    /** The namespace's links, addresses and routes, read over netlink (null if it vanished meanwhile). */
+    private static NetlinkReader.Snapshot read(String netns) throws InterruptedException {
+        try {
+            return NetlinkReader.read(netns);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private void compare(ModelNode n, LiveNode live, List<String> drift) {
@@ -134,18 +141,24 @@ public final class LabStatus {
             drift.add("fabric namespace " + fabric + " (the switches) is missing");
             return;
         }
-        Map<String, Map<String, Object>> links = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows("ip", fabric, List.of("link", "show"))) links.put(String.valueOf(row.get("ifname")), row);
+        NetlinkReader.Snapshot snap = read(fabric);
+        if (snap == null) {
+            drift.add("fabric namespace " + fabric + " (the switches) is missing");
+            return;
+        }
+        Map<String, NetlinkReader.Link> links = new LinkedHashMap<>();
+        for (NetlinkReader.Link l : snap.links()) links.put(l.name(), l);
+        Map<Integer, String> names = snap.names();
         for (ModelSwitch s : model.switches().values()) {
             if (!links.containsKey(s.name())) {
                 drift.add("switch " + s.name() + " is missing");
                 continue;
             }
             for (ModelSwitch.Port p : s.ports()) {
-                Map<String, Object> row = links.get(p.portName());
+                NetlinkReader.Link port = links.get(p.portName());
                 String to = p.nodeRef().orElse(p.peer().toString());
-                if (row == null) drift.add("switch " + s.name() + ": port " + p.portName() + " (to " + to + ") is missing");
-                else if (!s.name().equals(row.get("master"))) drift.add("switch " + s.name() + ": port " + p.portName() + " is not attached to it");
+                if (port == null) drift.add("switch " + s.name() + ": port " + p.portName() + " (to " + to + ") is missing");
+                else if (!s.name().equals(names.get(port.master()))) drift.add("switch " + s.name() + ": port " + p.portName() + " is not attached to it");
             }
         }
     }

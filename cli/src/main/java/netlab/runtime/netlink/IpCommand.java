@@ -19,9 +19,18 @@ sealed interface IpCommand {
                    boolean noMaster, Optional<String> alias, Optional<Boolean> addrGenNone, Optional<Boolean> learning,
                    Optional<Boolean> flood) implements IpCommand {}
 
-    /** {@code link add name X [address M] [mtu N] [netns NS] type bridge [stp_state N] [ageing_time N]}. */
+    /**
+     * {@code link add name X [address M] [mtu N] [netns NS] type bridge [stp_state N] [ageing_time N] [vlan_filtering N]
+     * [vlan_default_pvid N]}.
+     */
     record AddBridge(String name, Optional<MacAddress> mac, Optional<Integer> mtu, Optional<String> netns,
-                     Optional<Integer> stpState, Optional<Integer> ageingTime) implements IpCommand {}
+                     Optional<Integer> stpState, Optional<Integer> ageingTime, Optional<Integer> vlanFiltering,
+                     Optional<Integer> vlanDefaultPvid) implements IpCommand {
+        AddBridge(String name, Optional<MacAddress> mac, Optional<Integer> mtu, Optional<String> netns,
+                  Optional<Integer> stpState, Optional<Integer> ageingTime) {
+            this(name, mac, mtu, netns, stpState, ageingTime, Optional.empty(), Optional.empty());
+        }
+    }
 
     /** {@code link add name X [address M] [mtu N] [netns NS] type veth peer name Y [address M] [mtu N] [netns NS]}. */
     record AddVeth(End a, End b) implements IpCommand {}
@@ -104,17 +113,19 @@ sealed interface IpCommand {
         String kind = w.get(type + 1);
         List<String> rest = w.subList(type + 2, w.size());
         if (kind.equals("bridge")) {
-            Optional<Integer> stp = Optional.empty(), ageing = Optional.empty();
+            Optional<Integer> stp = Optional.empty(), ageing = Optional.empty(), vlanFiltering = Optional.empty(), pvid = Optional.empty();
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
                     case "stp_state" -> stp = Optional.of(Integer.parseInt(rest.get(++i)));
                     case "ageing_time" -> ageing = Optional.of(Integer.parseInt(rest.get(++i)));
+                    case "vlan_filtering" -> vlanFiltering = Optional.of(Integer.parseInt(rest.get(++i)));
+                    case "vlan_default_pvid" -> pvid = Optional.of(Integer.parseInt(rest.get(++i)));
                     default -> {
                         return Optional.empty();
                     }
                 }
             }
-            return Optional.of(new AddBridge(a.name(), a.mac(), a.mtu(), a.netns(), stp, ageing));
+            return Optional.of(new AddBridge(a.name(), a.mac(), a.mtu(), a.netns(), stp, ageing, vlanFiltering, pvid));
         }
         if (kind.equals("veth") && rest.size() >= 3 && rest.get(0).equals("peer") && rest.get(1).equals("name")) {
             return Optional.of(new AddVeth(a, end(rest.subList(2, rest.size()), rest.get(2))));

@@ -17,7 +17,7 @@ final class RtNetlink implements AutoCloseable {
     private static final int IFLA_ADDRESS = 1, IFLA_IFNAME = 3, IFLA_MTU = 4, IFLA_MASTER = 10, IFLA_LINKINFO = 18,
             IFLA_IFALIAS = 20, IFLA_AF_SPEC = 26, IFLA_NET_NS_FD = 28;
     private static final int IFLA_INFO_KIND = 1, IFLA_INFO_DATA = 2, IFLA_INFO_SLAVE_KIND = 4, IFLA_INFO_SLAVE_DATA = 5;
-    private static final int IFLA_BR_AGEING_TIME = 4, IFLA_BR_STP_STATE = 5;
+    private static final int IFLA_BR_AGEING_TIME = 4, IFLA_BR_STP_STATE = 5, IFLA_BR_VLAN_FILTERING = 7, IFLA_BR_VLAN_DEFAULT_PVID = 39;
     private static final int IFLA_BRPORT_LEARNING = 8, IFLA_BRPORT_UNICAST_FLOOD = 9;
     private static final int VETH_INFO_PEER = 1;
     private static final int IFLA_INET6_ADDR_GEN_MODE = 8, IN6_ADDR_GEN_MODE_EUI64 = 0, IN6_ADDR_GEN_MODE_NONE = 1;
@@ -88,10 +88,12 @@ final class RtNetlink implements AutoCloseable {
             if (nsFd >= 0) m.attrU32(IFLA_NET_NS_FD, nsFd);
             int info = m.begin(IFLA_LINKINFO);
             m.attrString(IFLA_INFO_KIND, "bridge");
-            if (b.stpState().isPresent() || b.ageingTime().isPresent()) {
+            if (b.stpState().isPresent() || b.ageingTime().isPresent() || b.vlanFiltering().isPresent() || b.vlanDefaultPvid().isPresent()) {
                 int data = m.begin(IFLA_INFO_DATA);
                 b.ageingTime().ifPresent(v -> m.attrU32(IFLA_BR_AGEING_TIME, v));
                 b.stpState().ifPresent(v -> m.attrU32(IFLA_BR_STP_STATE, v));
+                b.vlanFiltering().ifPresent(v -> m.attrU8(IFLA_BR_VLAN_FILTERING, v));
+                b.vlanDefaultPvid().ifPresent(v -> m.attrU16(IFLA_BR_VLAN_DEFAULT_PVID, v));
                 m.end(data);
             }
             m.end(info);
