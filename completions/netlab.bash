@@ -256,7 +256,7 @@ function _picocli_netlab_up() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -293,7 +293,7 @@ function _picocli_netlab_down() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-wait' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--all' '--no-wait' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -320,7 +320,7 @@ function _picocli_netlab_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -350,7 +350,7 @@ function _picocli_netlab_inspect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-l' '--lab' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -380,7 +380,7 @@ function _picocli_netlab_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--check' '--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -419,7 +419,7 @@ function _picocli_netlab_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--keep' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--keep' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -462,7 +462,7 @@ function _picocli_netlab_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -496,7 +496,7 @@ function _picocli_netlab_exec() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-l' '--lab' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -526,7 +526,7 @@ function _picocli_netlab_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '--down' '--keep-going' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--keep' '--down' '--keep-going' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '-c' '--command' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -559,7 +559,7 @@ function _picocli_netlab_graph() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--format' '-o' '--output' '--name' '--state-dir'"
   local FORMAT_option_args=("dot" "mermaid" "svg" "png") # --format values
 
@@ -601,7 +601,7 @@ function _picocli_netlab_trace() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-6' '--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-6' '--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-l' '--lab' '-p' '--proto' '--port' '--state-dir'"
   local PROTO_option_args=("icmp" "tcp" "udp") # --proto values
 
@@ -667,7 +667,7 @@ function _picocli_netlab_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -694,7 +694,7 @@ function _picocli_netlab_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -721,7 +721,7 @@ function _picocli_netlab_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -748,7 +748,7 @@ function _picocli_netlab_version() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -775,7 +775,7 @@ function _picocli_netlab_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default

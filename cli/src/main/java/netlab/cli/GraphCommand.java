@@ -21,10 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "graph", mixinStandardHelpOptions = true, description = {"Draw a lab: nodes (shape by kind), switches, links with interfaces and",
-        "addresses, tunnels with their VNI or key, pods with their containers.",
-        "As DOT, Mermaid, or (with Graphviz) SVG or PNG.",
-        "Example: netlab graph topologies/router.yaml -o router.svg"})
+@Command(name = "graph", description = "Draw a lab: nodes (shape by kind), switches, links with interfaces and addresses, tunnels with their "
+        + "VNI or key, pods with their containers. As DOT, Mermaid, or (with Graphviz) SVG or PNG. Example: "
+        + "netlab graph topologies/router.yaml -o router.svg")
 public final class GraphCommand implements Callable<Integer> {
     enum Format { dot, mermaid, svg, png }
 
@@ -34,8 +33,8 @@ public final class GraphCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LAB", description = "A topology file, or the name of a lab that is up (no root needed for a file).")
     String lab;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = {"dot, mermaid, svg or png (default: from the -o file's extension, else dot).",
-            "svg and png need Graphviz's dot."})
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "dot, mermaid, svg or png (default: from the -o file's extension, else dot); "
+            + "svg and png need Graphviz's dot.")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")

@@ -17,18 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "shell", mixinStandardHelpOptions = true, description = {"An interactive shell on a lab: every netlab command, plus quick verbs",
-        "(nodes, links, net, 'h1 ping h2', pingall, 'h1 CMD', link h1:eth1 down|up,",
-        "show fdb|arp|routes|rules|addr, check, source FILE), with history and TAB",
-        "completion of commands, options, nodes, interfaces and checks. Without a",
-        "terminal (netlab shell LAB < script) it runs the script's lines, stopping at",
-        "the first that fails."})
+@Command(name = "shell", description = "An interactive shell on a lab: every netlab command, plus quick verbs (nodes, links, net, 'h1 ping "
+        + "h2', pingall, 'h1 CMD', link h1:eth1 down|up, show fdb|arp|routes|rules|addr, check, source FILE), "
+        + "with history and TAB completion of commands, options, nodes, interfaces and checks. Without a "
+        + "terminal (netlab shell LAB < script) it runs the script's lines, stopping at the first that fails.")
 public final class ShellCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;
 
-    @Parameters(arity = "0..1", paramLabel = "LAB", description = {"A topology file (brought up first if it is not up) or the name of a lab",
-            "that is up (default: the only lab that is up)."})
+    @Parameters(arity = "0..1", paramLabel = "LAB", description = "A topology file (brought up first if it is not up) or the name of a lab that is up "
+            + "(default: the only lab that is up).")
     String lab;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The lab's name when it runs (or is to run) under another name.")

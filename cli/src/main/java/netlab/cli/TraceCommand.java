@@ -20,11 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "trace", mixinStandardHelpOptions = true, description = {"Send one probe from FROM to TO and show the path it really took.",
-        "Every interface of the lab that saw it, in order, with its Ethernet, IP and",
-        "transport headers there; NAT rewrites and tunnel headers; when it was not",
-        "delivered, where it stopped and why. Exit code 1 when it was not delivered.",
-        "Example: netlab trace h1 h2 --proto tcp --port 80"})
+@Command(name = "trace", description = "Send one probe from FROM to TO and show the path it really took. Every interface of the lab that saw "
+        + "it, in order, with its Ethernet, IP and transport headers there; NAT rewrites and tunnel headers; "
+        + "when it was not delivered, where it stopped and why. Exit code 1 when it was not delivered. Example: "
+        + "netlab trace h1 h2 --proto tcp --port 80")
 public final class TraceCommand implements Callable<Integer> {
     enum Proto { icmp, tcp, udp }
 

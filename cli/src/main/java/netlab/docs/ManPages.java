@@ -151,7 +151,7 @@ final class ManPages {
         for (String l : lines) r.plain(l.strip());
     }
 
-    private static String firstSentence(String[] description) {
+    static String firstSentence(String[] description) {
         if (description.length == 0) return "";
         StringBuilder sb = new StringBuilder();
         for (String l : description) {

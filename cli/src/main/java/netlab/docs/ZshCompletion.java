@@ -95,8 +95,9 @@ final class ZshCompletion {
         };
     }
 
+    /** The first sentence: zsh shows one line per command or option. */
     private static String first(String[] description) {
-        return description.length == 0 ? "" : description[0].strip();
+        return ManPages.firstSentence(description);
     }
 
     private static String bracketSafe(String s) {

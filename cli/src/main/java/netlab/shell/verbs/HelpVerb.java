@@ -46,13 +46,18 @@ final class HelpVerb implements Verb {
         for (Map.Entry<String, CommandLine> e : s.cliTree().getSubcommands().entrySet()) {
             if (e.getKey().equals("shell") || s.verbs().containsKey(e.getKey()) || !e.getKey().equals(e.getValue().getCommandName())) continue;
             String[] d = e.getValue().getCommandSpec().usageMessage().description();
-            commands.add(new String[] {e.getKey(), d.length > 0 ? d[0] : ""});
+            commands.add(new String[] {e.getKey(), firstSentence(d.length > 0 ? d[0] : "")});
         }
         columns(commands, s);
         s.out().println();
         s.out().println("A node name first runs in that node: 'h1 ping h2', 'h1 ip route', 'h1' (inspect it).");
         s.out().println("'! CMD' succeeds when CMD fails (for scripts). Ctrl-C stops a command; Ctrl-D or 'exit' leaves.");
         return ExitCode.OK;
+    }
+
+    private static String firstSentence(String s) {
+        int dot = s.indexOf(". ");
+        return dot < 0 ? s : s.substring(0, dot + 1);
     }
 
     /** Two columns; a first column too wide for the screen puts the second on the next line. */
