@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.testing.Cli;
+import netlab.testing.LabTest;
 import netlab.testing.Labs;
 import netlab.testing.Leftovers;
 import netlab.testing.NeedsRoot;
@@ -26,44 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * once however often up runs, inspect shows which rule packets hit, and down leaves no rule and no server behind.
  */
 @NeedsRoot
-class NatLabIT {
+class NatLabIT extends LabTest {
     static final String SOURCE_CHECK = "h1 reaches the internet web server, which sees r1's public address, not h1's";
     static final String CAPTURE_CHECK = "on the internet side no packet carries h1's private address";
     /** The masquerade rule's line in nat.yaml. */
     static final String MASQUERADE = "(?m)^ +- masquerade: .*\\n";
 
-    @TempDir
-    Path stateDir;
-    @TempDir
-    Path work;
-
-    private Cli cli;
-    private final List<String> labs = new ArrayList<>();
-
-    private String lab(String hint) {
-        String name = Labs.uniqueName(hint);
-        labs.add(name);
-        return name;
-    }
-
-    private Cli cli() {
-        if (cli == null) cli = Cli.withStateDir(stateDir);
-        return cli;
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        for (String l : labs) {
-            cli().run("down", l);
-            assertThat(Leftovers.namespaces(l)).as("namespaces left by " + l).isEmpty();
-            assertThat(hostRules()).as("the host's own tables").doesNotContain("netlab:" + l + ":");
-        }
-        assertThat(Leftovers.stateFiles(stateDir)).isEmpty();
-    }
-
-    private static Cli.Result ok(Cli.Result r) {
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        return r;
+    @Override
+    protected void afterDown(String lab) {
+        assertThat(hostRules()).as("the host's own tables").doesNotContain("netlab:" + lab + ":");
     }
 
     private String up(String lab, Path topology) {

@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "clear", mixinStandardHelpOptions = true, description = {"Remove the impairment of a link of a running lab (both directions unless --one-way),",
-        "including one the topology declared, until the lab is rebuilt."})
+@Command(name = "clear", mixinStandardHelpOptions = true, description = "Remove the impairment of a link of a running lab (both directions unless --one-way), including one the topology declared, until the lab is rebuilt.")
 public final class LinkClearCommand implements Callable<Integer> {
     @ParentCommand
     LinkCommand link;

@@ -26,9 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "set", mixinStandardHelpOptions = true, description = {"Impair a link of a running lab, replacing what it had: both directions unless --one-way.",
-        "Settings: delay TIME, jitter TIME, loss PERCENT, rate RATE (e.g. delay 100ms jitter 10ms loss 1%% rate 10mbit).",
-        "Lasts until the lab is rebuilt; a converging 'netlab up' puts the topology's impairments back."})
+@Command(name = "set", mixinStandardHelpOptions = true, description = "Impair a link of a running lab, replacing what it had: both directions unless --one-way. Settings: delay TIME, jitter TIME, loss PERCENT, rate RATE (e.g. delay 100ms jitter 10ms loss 1%% rate 10mbit). Lasts until the lab is rebuilt; a converging 'netlab up' puts the topology's impairments back.")
 public final class LinkSetCommand implements Callable<Integer> {
     @ParentCommand
     LinkCommand link;

@@ -1,53 +1,15 @@
 package netlab.interfaces;
 
-import java.util.Set;
 import netlab.doctor.Feature;
-import netlab.model.LabModel;
-import netlab.model.ModelInterface;
-import netlab.model.ModelNode;
-import netlab.plan.Naming;
-import netlab.plan.PlanBuilder;
-import netlab.plan.StageName;
-import netlab.source.Diagnostics;
-import netlab.topology.InterfaceTypeSpec;
-import netlab.yaml.Fields;
 
 /**
  * {@code type: gretap}: an Ethernet-over-GRE tunnel to another node (MAC-in-GRE, the idea behind NVGRE). Put it in a
  * {@code bridge} with local ports and the two ends' L2 segments become one, across a routed underlay.
  */
-public final class GretapType implements InterfaceType {
+public final class GretapType extends GreFamilyType {
     public static final String NAME = "gretap";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> fields() {
-        return GreTunnel.FIELDS;
-    }
-
-    @Override
-    public InterfaceTypeSpec parse(Fields fields, String node, String iface) {
-        return GreTunnel.parse(NAME, fields, node, iface);
-    }
-
-    @Override
-    public void validate(ModelNode node, ModelInterface iface, LabModel model, Diagnostics d) {
-        ((GreTunnel) iface.spec().typeSpec()).validate(node, iface, model, d);
-    }
-
-    @Override
-    public void planCreate(ModelNode node, ModelInterface iface, Naming naming, PlanBuilder plan) {
-        GreTunnel t = (GreTunnel) iface.spec().typeSpec();
-        plan.addToNode(StageName.NODES, naming, node.name(), t.createOp(iface.name(), iface.spec().mac(), iface.spec().mtu(),
-                naming.nodeNetns(node.name())));
-    }
-
-    @Override
-    public Set<Feature> features() {
-        return Set.of(Feature.GRETAP);
+    public GretapType() {
+        super(NAME, Feature.GRETAP);
     }
 }

@@ -148,7 +148,7 @@ public final class Planner {
         plan.addToNode(StageName.NODES, naming, n.name(), op);
     }
 
-    static String route(ModelRoute r) {
+    public static String route(ModelRoute r) {
         List<String> words = new ArrayList<>(List.of("route", "replace"));
         String dst = r.destination();
         // "default" without a gateway would be read as IPv4; name the IPv6 default explicitly.

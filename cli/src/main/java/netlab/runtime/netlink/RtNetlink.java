@@ -138,7 +138,7 @@ final class RtNetlink implements AutoCloseable {
         int flags = NlMessage.NLM_F_CREATE | (a.replace() ? NlMessage.NLM_F_REPLACE : NlMessage.NLM_F_EXCL);
         NlMessage m = new NlMessage(RTM_NEWADDR, flags)
                 .u8(v6 ? AF_INET6 : AF_INET).u8(a.cidr().prefix()).u8(a.nodad() ? IFA_F_NODAD : 0).u8(0).u32(index(a.dev()));
-        byte[] addr = bytes(a.cidr().address());
+        byte[] addr = a.cidr().address().toBytes();
         m.attr(IFA_LOCAL, addr);
         m.attr(IFA_ADDRESS, addr);
         socket.request(m);
@@ -151,21 +151,13 @@ final class RtNetlink implements AutoCloseable {
         NlMessage m = new NlMessage(RTM_NEWROUTE, flags)
                 .u8(v6 ? AF_INET6 : AF_INET).u8(r.dst().map(c -> c.prefix()).orElse(0)).u8(0).u8(0)
                 .u8(RT_TABLE_MAIN).u8(RTPROT_BOOT).u8(scope).u8(RTN_UNICAST).u32(0);
-        r.dst().ifPresent(c -> m.attr(RTA_DST, bytes(c.network().address())));
-        r.via().ifPresent(g -> m.attr(RTA_GATEWAY, bytes(g)));
+        r.dst().ifPresent(c -> m.attr(RTA_DST, c.network().address().toBytes()));
+        r.via().ifPresent(g -> m.attr(RTA_GATEWAY, g.toBytes()));
         r.dev().ifPresent(d -> m.attrU32(RTA_OIF, index(d)));
         r.metric().ifPresent(p -> m.attrU32(RTA_PRIORITY, p));
         socket.request(m);
     }
 
-    private static byte[] bytes(IpAddress a) {
-        int n = a.bits() / 8;
-        byte[] raw = a.value().toByteArray();
-        byte[] out = new byte[n];
-        int copy = Math.min(raw.length, n);
-        System.arraycopy(raw, raw.length - copy, out, n - copy, copy);
-        return out;
-    }
 
     private static byte[] mac(MacAddress m) {
         byte[] out = new byte[6];
