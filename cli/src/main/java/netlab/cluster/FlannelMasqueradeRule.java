@@ -11,7 +11,12 @@ import netlab.source.Pos;
  * the cluster network leaves with the node address (the outside has no route back to pod subnets); traffic from
  * outside the pod network to another node's pods leaves with this node's address too, so the answers come back here.
  */
-record FlannelMasqueradeRule(ClusterSpec cluster, ClusterNodeSpec clusterNode, Pos pos) implements ClusterRule {
+public record FlannelMasqueradeRule(ClusterSpec cluster, ClusterNodeSpec clusterNode, Pos pos) implements ClusterRule {
+
+    /** What the entry is, in a few words (how netlab graph names it). */
+    public String describe() {
+        return "flannel masquerade";
+    }
 
     @Override
     public String kind() {

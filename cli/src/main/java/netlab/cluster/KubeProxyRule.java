@@ -12,7 +12,12 @@ import netlab.source.Pos;
  * KUBE-SERVICES; packets marked 0x4000 leave masqueraded (KUBE-POSTROUTING); and, last in KUBE-SERVICES, packets
  * for one of the node's own addresses look for a NodePort.
  */
-record KubeProxyRule(ClusterSpec cluster, Pos pos) implements ClusterRule {
+public record KubeProxyRule(ClusterSpec cluster, Pos pos) implements ClusterRule {
+
+    /** What the entry is, in a few words (how netlab graph names it). */
+    public String describe() {
+        return "kube-proxy";
+    }
 
     @Override
     public String kind() {

@@ -15,7 +15,12 @@ import netlab.source.Pos;
  * that would otherwise come back the wrong way (from outside the pod network, through a NodePort, or a pod reaching
  * itself through the service) is marked to leave masqueraded.
  */
-record KubeServiceRule(ClusterSpec cluster, ServiceSpec service, Pos pos) implements ClusterRule {
+public record KubeServiceRule(ClusterSpec cluster, ServiceSpec service, Pos pos) implements ClusterRule {
+
+    /** What the entry is, in a few words (how netlab graph names it). */
+    public String describe() {
+        return "service " + service.name() + " (" + service.clusterIp() + ":" + service.port() + service.nodePort().stream().mapToObj(p -> ", NodePort " + p).findFirst().orElse("") + ")";
+    }
 
     @Override
     public String kind() {

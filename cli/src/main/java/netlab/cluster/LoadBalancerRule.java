@@ -13,7 +13,12 @@ import netlab.source.Pos;
  * port are DNATed at random to one cluster node's underlay address at the NodePort (statistic match, like
  * kube-proxy's endpoint choice), and leave masqueraded so the node answers the balancer, not the client.
  */
-record LoadBalancerRule(ClusterSpec cluster, ServiceSpec service, Pos pos) implements ClusterRule {
+public record LoadBalancerRule(ClusterSpec cluster, ServiceSpec service, Pos pos) implements ClusterRule {
+
+    /** What the entry is, in a few words (how netlab graph names it). */
+    public String describe() {
+        return "load balancer of service " + service.name() + " (" + service.loadBalancer().map(l -> l.address() + ":" + l.port()).orElse("") + ")";
+    }
 
     @Override
     public String kind() {
