@@ -9,6 +9,10 @@ final class PodNetworkPrinter {
 
     /** The etcd table with the node's entries per lease. */
     static void table(PodNetworkView v, PrintStream out) {
+        if (v.backend().equals("none")) {
+            out.println("pod network of " + v.node() + ": subnet " + v.subnet() + ", backend none (no routes between nodes, no subnet table)");
+            return;
+        }
         out.println("subnet table in etcd (" + v.etcd() + "), backend " + v.backend() + (v.leases().isEmpty() || !v.etcdAnswered() ? "" : ", with the entries of " + v.node()) + ":");
         if (!v.etcdAnswered()) return;
         if (v.leases().isEmpty()) {
