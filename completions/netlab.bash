@@ -166,6 +166,7 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} graph" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_netlab; return $?; fi
@@ -174,6 +175,10 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link set" ];    then _picocli_netlab_link; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link clear" ];    then _picocli_netlab_link; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link show" ];    then _picocli_netlab_link; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster leases" ];    then _picocli_netlab_cluster; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster sync" ];    then _picocli_netlab_cluster; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster remove-node" ];    then _picocli_netlab_cluster; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster add-node" ];    then _picocli_netlab_cluster; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(up)
@@ -188,23 +193,33 @@ function _complete_netlab() {
   local cmds9=(graph)
   local cmds10=(trace)
   local cmds11=(link)
-  local cmds12=(list)
-  local cmds13=(ls)
-  local cmds14=(doctor)
-  local cmds15=(version)
-  local cmds16=(help)
-  local cmds17=(link set)
-  local cmds18=(link clear)
-  local cmds19=(link show)
+  local cmds12=(cluster)
+  local cmds13=(list)
+  local cmds14=(ls)
+  local cmds15=(doctor)
+  local cmds16=(version)
+  local cmds17=(help)
+  local cmds18=(link set)
+  local cmds19=(link clear)
+  local cmds20=(link show)
+  local cmds21=(cluster leases)
+  local cmds22=(cluster sync)
+  local cmds23=(cluster remove-node)
+  local cmds24=(cluster add-node)
 
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_link_clear; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_link_set; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_help; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_version; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_ls; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_netlab_cluster_addnode; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_netlab_cluster_removenode; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_netlab_cluster_sync; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_netlab_cluster_leases; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_netlab_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_link_clear; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_link_set; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_help; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_version; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_ls; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_cluster; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_link; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_trace; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_graph; return $?; fi
@@ -228,7 +243,7 @@ function _picocli_netlab() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="up down status inspect check test validate exec shell graph trace link list ls doctor version help"
+  local commands="up down status inspect check test validate exec shell graph trace link cluster list ls doctor version help"
   local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
@@ -660,6 +675,33 @@ function _picocli_netlab_link() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `cluster` subcommand.
+function _picocli_netlab_cluster() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="leases sync remove-node add-node"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_netlab_list() {
   # Get completion data
@@ -868,6 +910,126 @@ function _picocli_netlab_link_show() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `leases` subcommand.
+function _picocli_netlab_cluster_leases() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sync` subcommand.
+function _picocli_netlab_cluster_sync() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove-node` subcommand.
+function _picocli_netlab_cluster_removenode() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add-node` subcommand.
+function _picocli_netlab_cluster_addnode() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
     '--state-dir')
       return
       ;;

@@ -27,10 +27,11 @@ if [ "$packages" = 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   # runtime: iproute2 (ip, bridge, tc), iptables, procps (sysctl), tcpdump (capture checks), curl (http checks),
-  # busybox-static (servers in nodes and container images); build: a JDK 17 and Maven, gcc and libc6-dev (the static
-  # pause program of netlab/pause). Container and pod nodes also need a Docker engine (docker.io), not installed here.
+  # busybox-static (servers in nodes and container images), etcd-server and etcd-client (a cluster's subnet table);
+  # build: a JDK 17 and Maven, gcc and libc6-dev (the static pause program of netlab/pause). Container and pod nodes
+  # also need a Docker engine (docker.io), not installed here.
   apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven iproute2 iptables procps tcpdump \
-    curl busybox-static iputils-ping ca-certificates gcc libc6-dev >/dev/null
+    curl busybox-static iputils-ping ca-certificates gcc libc6-dev etcd-server etcd-client >/dev/null
   # Graphviz draws 'netlab graph -f svg|png'
   apt-get install -y -qq --no-install-recommends graphviz >/dev/null
 fi

@@ -69,4 +69,21 @@ class LiveRulesTest {
         assertThat(r.rules()).extracting(LiveRules.Entry::table).containsOnly("filter", "nat");
         assertThat(r.chains()).extracting(LiveRules.Chain::table).containsOnly("filter", "nat");
     }
+
+    @Test
+    void aRuleWhoseOnlyMatchIsItsCommentKeepsItsMark() {
+        LiveRules r = LiveRules.parse("""
+                *nat
+                :POSTROUTING ACCEPT [0:0]
+                :FLANNEL-POSTRTG - [0:0]
+                [4:220] -A POSTROUTING -m comment --comment "netlab:k:455eabe0 rule 1 line 16: flannel: the pods\\' way out" -j FLANNEL-POSTRTG
+                COMMIT
+                """);
+        assertThat(r.rules()).singleElement().satisfies(e -> {
+            assertThat(e.rule()).isEqualTo("-j FLANNEL-POSTRTG");
+            assertThat(e.comment()).isEqualTo("netlab:k:455eabe0 rule 1 line 16: flannel: the pods' way out");
+        });
+        assertThat(r.countMarked("netlab:k:455eabe0")).isEqualTo(1);
+        assertThat(r.chains()).extracting(LiveRules.Chain::policy).containsExactly("ACCEPT", "-");
+    }
 }

@@ -8,6 +8,9 @@ import netlab.check.kinds.CaptureCheck;
 import netlab.check.kinds.ExecCheck;
 import netlab.check.kinds.FdbCheck;
 import netlab.check.kinds.HttpCheck;
+import netlab.check.kinds.LeaseCheck;
+import netlab.check.kinds.NeedsLeaseCheck;
+import netlab.check.kinds.SpreadCheck;
 import netlab.check.kinds.NeighbourCheck;
 import netlab.check.kinds.PingCheck;
 import netlab.check.kinds.TcpCheck;
@@ -24,7 +27,10 @@ public final class CheckKinds {
             new CaptureCheck.Kind(),
             new HttpCheck.Kind(),
             new TcpCheck.Kind(),
-            new ReachabilityCheck.Kind());
+            new ReachabilityCheck.Kind(),
+            new LeaseCheck.Kind(),
+            new NeedsLeaseCheck.Kind(),
+            new SpreadCheck.Kind());
 
     private static final Map<String, CheckKind> BY_KEY = index();
 

@@ -46,12 +46,15 @@ public final class InspectCommand implements Callable<Integer> {
         List<String> neighbours = status.neighbours(netns);
         LiveRules rules = LiveRules.read(env.processes(), netns).managedTables();
         List<ServiceStatus> services = ServiceStatus.of(r.lab().model().node(node).get(), r.state(), netns, env.processes());
+        Optional<netlab.cluster.PodNetworkView> podNetwork = r.lab().model().topology().cluster().filter(c -> c.isNode(node)).isPresent()
+                ? Optional.of(netlab.cluster.PodNetworkView.read(env.processes(), env.naming(r.lab().name()), r.lab().model(), node)) : Optional.empty();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("node", s.nodes().get(0));
             doc.put("neighbours", neighbours);
             doc.put("rules", rules);
             doc.put("services", services);
+            podNetwork.ifPresent(p -> doc.put("pod_network", p));
             doc.put("drift", s.drift());
             top.out().println(Json.write(doc));
         } else {
@@ -66,6 +69,11 @@ public final class InspectCommand implements Callable<Integer> {
             if (!rules.rules().isEmpty() || !r.lab().model().node(node).get().spec().rules().isEmpty()) {
                 top.out().println();
                 RulesView.print(node, r.lab().name(), rules, top.out());
+            }
+            if (podNetwork.isPresent()) {
+                top.out().println();
+                PodNetworkPrinter.table(podNetwork.get(), top.out());
+                PodNetworkPrinter.problems(podNetwork.get(), top.out());
             }
             if (!services.isEmpty()) {
                 top.out().println();

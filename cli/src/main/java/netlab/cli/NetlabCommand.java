@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
                 GraphCommand.class,
                 TraceCommand.class,
                 LinkCommand.class,
+                ClusterCommand.class,
                 ListCommand.class,
                 DoctorCommand.class,
                 VersionCommand.class,

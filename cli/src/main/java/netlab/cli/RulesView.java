@@ -25,6 +25,7 @@ final class RulesView {
         }
         List<String> policies = new ArrayList<>();
         for (LiveRules.Chain c : rules.chains()) {
+            if (c.policy().equals("-")) continue; // a chain of its own (kube-proxy's): no policy, its rules are listed above
             if (c.packets() > 0 || !c.policy().equals("ACCEPT")) policies.add(c.table() + " " + c.name() + " " + c.policy() + " " + c.packets());
         }
         if (!policies.isEmpty()) out.println("  packets no rule decided (chain policy): " + String.join(", ", policies));

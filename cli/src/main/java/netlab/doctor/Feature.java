@@ -21,7 +21,8 @@ public enum Feature {
     DOCKER("a Docker engine", "apt-get install docker.io and start it (systemctl start docker, or dockerd &)"),
     TCPDUMP("tcpdump (packet captures)", "apt-get install tcpdump"),
     CURL("curl (HTTP checks)", "apt-get install curl"),
-    BUSYBOX("busybox (servers in nodes)", "apt-get install busybox-static");
+    BUSYBOX("busybox (servers in nodes)", "apt-get install busybox-static"),
+    ETCD("etcd and etcdctl (a cluster's subnet table)", "apt-get install etcd-server etcd-client");
 
     private final String description;
     private final String remedy;

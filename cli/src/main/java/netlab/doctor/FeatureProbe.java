@@ -56,6 +56,7 @@ public final class FeatureProbe {
                 case TCPDUMP -> out.put(f, tool(f, "tcpdump"));
                 case CURL -> out.put(f, tool(f, "curl"));
                 case BUSYBOX -> out.put(f, tool(f, "busybox"));
+                case ETCD -> out.put(f, Tools.find("etcd").isEmpty() ? tool(f, "etcd") : tool(f, "etcdctl"));
                 case DOCKER -> out.put(f, docker());
                 default -> kernel.add(f);
             }

@@ -50,6 +50,7 @@ public final class LabStatus {
             if (live.exists()) drift.addAll(RuleAndServiceDrift.of(n, model, live.netns(), env.processes()));
         }
         if (onlyNode.isEmpty()) compareSwitches(model, naming, drift);
+        if (onlyNode.isEmpty()) drift.addAll(netlab.cluster.ClusterDrift.of(model, naming, env.processes()));
         return new Snapshot(model.name(), status, topologyPath, nodes, drift);
     }
 

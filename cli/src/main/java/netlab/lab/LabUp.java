@@ -170,6 +170,7 @@ public final class LabUp {
         }
         for (CheckSpec c : model.topology().checks()) f.addAll(c.body().features());
         f.addAll(LinkFeatures.of(model));
+        f.addAll(netlab.cluster.ClusterFeatures.of(model));
         return f;
     }
 

@@ -102,6 +102,7 @@ public final class ModelBuilder {
         LabModel model = new LabModel(topo, routed, switches, modelLinks, segments);
         validateNodes(model);
         LinkOptionsValidator.validate(model, d);
+        netlab.cluster.ClusterValidator.validate(model, d);
         for (CheckSpec c : topo.checks()) c.body().validate(model, d);
         return model;
     }

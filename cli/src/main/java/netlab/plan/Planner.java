@@ -54,6 +54,7 @@ public final class Planner {
         SwitchVlans.plan(model, naming, plan);
 
         for (ModelNode n : model.nodes().values()) planNode(n);
+        netlab.cluster.ClusterPlan.plan(model, naming, plan);
         NodeRules.plan(model, naming, plan);
         NodeServices.plan(model, naming, plan);
         Impairments.plan(model, naming, plan);

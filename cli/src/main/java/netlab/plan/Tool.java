@@ -17,5 +17,7 @@ public enum Tool {
     /** {@code ip netns exec NS sh -c CMD}, one process per command. */
     SHELL,
     /** Calls to the Docker engine. */
-    DOCKER
+    DOCKER,
+    /** A cluster's flannel work: etcd's network config, a node's subnet lease, programming a node from etcd. */
+    FLANNEL
 }

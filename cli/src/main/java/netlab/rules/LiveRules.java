@@ -15,7 +15,8 @@ import netlab.runtime.ProcessRunner;
 public record LiveRules(List<Chain> chains, List<Entry> rules) {
     private static final Pattern CHAIN = Pattern.compile(":(\\S+) (\\S+) \\[(\\d+):(\\d+)]");
     private static final Pattern RULE = Pattern.compile("\\[(\\d+):(\\d+)] -A (\\S+) (.*)");
-    private static final Pattern COMMENT = Pattern.compile(" -m comment --comment (\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
+    /** The comment match, also first in a rule that matches nothing else ({@code -A POSTROUTING -m comment ... -j CHAIN}). */
+    private static final Pattern COMMENT = Pattern.compile("(?:^| )-m comment --comment (\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
 
     public LiveRules {
         chains = List.copyOf(chains);
@@ -64,7 +65,7 @@ public record LiveRules(List<Chain> chains, List<Entry> rules) {
             String comment = "";
             Matcher cm = COMMENT.matcher(rest);
             if (cm.find()) {
-                comment = cm.group(2) != null ? cm.group(2).replace("\\\"", "\"") : cm.group(3);
+                comment = cm.group(2) != null ? cm.group(2).replaceAll("\\\\(.)", "$1") : cm.group(3); // iptables-save escapes " and '
                 rest = (rest.substring(0, cm.start()) + rest.substring(cm.end())).strip();
             }
             rules.add(new Entry(table, r.group(3), Long.parseLong(r.group(1)), Long.parseLong(r.group(2)), rest, comment));

@@ -36,7 +36,13 @@ public final class NodeRules {
         List<Rule> rules = node.spec().rules();
         if (rules.isEmpty()) return Optional.empty();
         List<RuleLine> lines = new ArrayList<>();
-        for (Rule r : rules) lines.add(r.render(node, model));
+        List<String> origins = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            for (RuleLine l : rules.get(i).lines(node, model)) {
+                lines.add(l);
+                origins.add(" rule " + (i + 1) + " line " + rules.get(i).pos().line() + (l.note().isEmpty() ? "" : ": " + l.note()));
+            }
+        }
         String mark = "netlab:" + model.name() + ":" + fingerprint(model.name(), lines);
         StringBuilder sb = new StringBuilder();
         sb.append("# netlab: the rules of node ").append(node.name()).append(" (lab ").append(model.name())
@@ -44,13 +50,21 @@ public final class NodeRules {
         for (Table t : Table.values()) {
             sb.append('*').append(t.label()).append('\n');
             for (String chain : t.chains()) sb.append(':').append(chain).append(" ACCEPT [0:0]\n");
+            for (String chain : ownChains(t, lines)) sb.append(':').append(chain).append(" - [0:0]\n");
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).table() != t) continue;
-                sb.append(lines.get(i).text(mark + " rule " + (i + 1) + " line " + rules.get(i).pos().line())).append('\n');
+                sb.append(lines.get(i).text(mark + origins.get(i))).append('\n');
             }
             sb.append("COMMIT\n");
         }
         return Optional.of(new Rendered(sb.toString(), mark, lines.size()));
+    }
+
+    /** Chains of a table that lines are appended to besides its built-in ones, in order of first use. */
+    private static List<String> ownChains(Table t, List<RuleLine> lines) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (RuleLine l : lines) if (l.table() == t && !t.chains().contains(l.chain())) out.add(l.chain());
+        return List.copyOf(out);
     }
 
     /** Adds one op per node with rules to the rules stage. */

@@ -22,6 +22,15 @@ public interface Rule {
     /** The iptables rule. Called on a valid model only. */
     RuleLine render(ModelNode node, LabModel model);
 
+    /**
+     * Every iptables line the entry makes, in order. Most kinds make one ({@link #render}); a generated entry such as
+     * a Kubernetes service makes several, in chains of its own ({@link NodeRules} declares every chain a line is
+     * appended to). Called on a valid model only.
+     */
+    default java.util.List<RuleLine> lines(ModelNode node, LabModel model) {
+        return java.util.List.of(render(node, model));
+    }
+
     /** "the masquerade rule of node 'r1'", for messages. */
     default String where(ModelNode node) {
         return "the " + kind() + " rule of node '" + node.name() + "'";

@@ -9,11 +9,16 @@ import java.util.List;
  *
  * @param matches e.g. {@code [-s, 10.0.0.0/24, -o, eth2]}
  * @param target  e.g. {@code [-j, MASQUERADE]}
+ * @param note    what the line is for, added to its comment when the entry makes several ("service web -> web1"); may be empty
  */
-public record RuleLine(Table table, String chain, List<String> matches, List<String> target) {
+public record RuleLine(Table table, String chain, List<String> matches, List<String> target, String note) {
     public RuleLine {
         matches = List.copyOf(matches);
         target = List.copyOf(target);
+    }
+
+    public RuleLine(Table table, String chain, List<String> matches, List<String> target) {
+        this(table, chain, matches, target, "");
     }
 
     /** The line for iptables-restore: {@code -A CHAIN MATCHES -m comment --comment "COMMENT" TARGET}. */

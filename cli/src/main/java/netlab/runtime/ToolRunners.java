@@ -29,6 +29,7 @@ public final class ToolRunners {
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());
         m.put(Tool.IPTABLES, new IptablesRunner());
+        m.put(Tool.FLANNEL, new netlab.cluster.FlannelRunner());
         return new ToolRunners(m);
     }
 

@@ -14,10 +14,10 @@ import netlab.net.MacAddress;
 sealed interface IpCommand {
 
     /** {@code link set dev X [up|down] [mtu N] [address M] [master B|nomaster] [alias T] [addrgenmode none|eui64]
-     *  [type bridge_slave [learning on|off] [flood on|off]]}. */
+     *  [type bridge_slave [learning on|off] [flood on|off] [hairpin on|off]]}. */
     record LinkSet(String dev, Optional<Boolean> up, Optional<Integer> mtu, Optional<MacAddress> mac, Optional<String> master,
                    boolean noMaster, Optional<String> alias, Optional<Boolean> addrGenNone, Optional<Boolean> learning,
-                   Optional<Boolean> flood) implements IpCommand {}
+                   Optional<Boolean> flood, Optional<Boolean> hairpin) implements IpCommand {}
 
     /**
      * {@code link add name X [address M] [mtu N] [netns NS] type bridge [stp_state N] [ageing_time N] [vlan_filtering N]
@@ -59,7 +59,8 @@ sealed interface IpCommand {
 
     private static Optional<IpCommand> linkSet(List<String> w) {
         String dev = w.get(3);
-        Optional<Boolean> up = Optional.empty(), addrGenNone = Optional.empty(), learning = Optional.empty(), flood = Optional.empty();
+        Optional<Boolean> up = Optional.empty(), addrGenNone = Optional.empty(), learning = Optional.empty(), flood = Optional.empty(),
+                hairpin = Optional.empty();
         Optional<Integer> mtu = Optional.empty();
         Optional<MacAddress> mac = Optional.empty();
         Optional<String> master = Optional.empty(), alias = Optional.empty();
@@ -91,13 +92,17 @@ sealed interface IpCommand {
                     if (!slave) return Optional.empty();
                     flood = Optional.of(onOff(w.get(++i)));
                 }
+                case "hairpin" -> {
+                    if (!slave) return Optional.empty();
+                    hairpin = Optional.of(onOff(w.get(++i)));
+                }
                 default -> {
                     return Optional.empty();
                 }
             }
         }
         if (alias.isPresent() && w.indexOf("alias") != w.size() - 2) return Optional.empty(); // aliases with spaces: leave to ip
-        return Optional.of(new LinkSet(dev, up, mtu, mac, master, noMaster, alias, addrGenNone, learning, flood));
+        return Optional.of(new LinkSet(dev, up, mtu, mac, master, noMaster, alias, addrGenNone, learning, flood, hairpin));
     }
 
     private static boolean onOff(String s) {

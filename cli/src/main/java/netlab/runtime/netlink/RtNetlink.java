@@ -18,7 +18,7 @@ final class RtNetlink implements AutoCloseable {
             IFLA_IFALIAS = 20, IFLA_AF_SPEC = 26, IFLA_NET_NS_FD = 28;
     private static final int IFLA_INFO_KIND = 1, IFLA_INFO_DATA = 2, IFLA_INFO_SLAVE_KIND = 4, IFLA_INFO_SLAVE_DATA = 5;
     private static final int IFLA_BR_AGEING_TIME = 4, IFLA_BR_STP_STATE = 5, IFLA_BR_VLAN_FILTERING = 7, IFLA_BR_VLAN_DEFAULT_PVID = 39;
-    private static final int IFLA_BRPORT_LEARNING = 8, IFLA_BRPORT_UNICAST_FLOOD = 9;
+    private static final int IFLA_BRPORT_MODE = 4, IFLA_BRPORT_LEARNING = 8, IFLA_BRPORT_UNICAST_FLOOD = 9;
     private static final int VETH_INFO_PEER = 1;
     private static final int IFLA_INET6_ADDR_GEN_MODE = 8, IN6_ADDR_GEN_MODE_EUI64 = 0, IN6_ADDR_GEN_MODE_NONE = 1;
     private static final int IFA_ADDRESS = 1, IFA_LOCAL = 2, IFA_F_NODAD = 0x02;
@@ -66,12 +66,13 @@ final class RtNetlink implements AutoCloseable {
             m.end(inet6);
             m.end(spec);
         }
-        if (s.learning().isPresent() || s.flood().isPresent()) {
+        if (s.learning().isPresent() || s.flood().isPresent() || s.hairpin().isPresent()) {
             int info = m.begin(IFLA_LINKINFO);
             m.attrString(IFLA_INFO_SLAVE_KIND, "bridge");
             int data = m.begin(IFLA_INFO_SLAVE_DATA);
             s.learning().ifPresent(v -> m.attrU8(IFLA_BRPORT_LEARNING, v ? 1 : 0));
             s.flood().ifPresent(v -> m.attrU8(IFLA_BRPORT_UNICAST_FLOOD, v ? 1 : 0));
+            s.hairpin().ifPresent(v -> m.attrU8(IFLA_BRPORT_MODE, v ? 1 : 0)); // hairpin: frames may leave by the port they came in
             m.end(data);
             m.end(info);
         }
