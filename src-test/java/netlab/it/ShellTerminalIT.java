@@ -51,6 +51,16 @@ class ShellTerminalIT {
         throw new AssertionError("the terminal never showed '" + text + "'; it shows:\n" + s);
     }
 
+    /** Waits for one more prompt than the screen had: the shell is reading again, so typed keys reach it whole. */
+    private void awaitNewPrompt(String prompt, int seen) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (screen().split(java.util.regex.Pattern.quote(prompt), -1).length - 1 > seen) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no new prompt; the terminal shows:\n" + screen());
+    }
+
     private void keys(String... keys) {
         List<String> argv = new java.util.ArrayList<>(List.of("tmux", "send-keys", "-t", session));
         argv.addAll(List.of(keys));
@@ -72,8 +82,11 @@ class ShellTerminalIT {
         await("h2:eth1"); // the candidates are listed: h1 h1:eth1 h2 h2:eth1 ...
         keys("2 -c 1000", "Enter");
         await("bytes from 10.1.2.1");
+        String prompt = "netlab(" + lab + ")>";
+        int prompts = screen().split(java.util.regex.Pattern.quote(prompt), -1).length - 1;
         keys("C-c");
         await("ping statistics");
+        awaitNewPrompt(prompt, prompts);
         keys("nodes", "Enter");
         String s = await("r1    namespace (router)");
         assertThat(s).contains("h1 -> h2 (10.1.2.1)");
