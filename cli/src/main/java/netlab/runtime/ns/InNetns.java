@@ -1,7 +1,6 @@
 package netlab.runtime.ns;
 
 import java.util.concurrent.Callable;
-import jnr.ffi.LibraryLoader;
 import netlab.errors.NetlabException;
 
 /**
@@ -29,7 +28,7 @@ public final class InNetns {
     }
 
     private static final class Native {
-        static final LibC C = LibraryLoader.create(LibC.class).load("c");
+        static final LibC C = new JffiLibC();
         /** The process's own namespace (the main thread never leaves it), to come back to. */
         static final int HOME = C.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
     }
