@@ -30,6 +30,7 @@ final class JffiLibC implements LibC {
     private final Fn setsockopt = fn("setsockopt", Type.SINT, Type.SINT, Type.SINT, Type.SINT, Type.POINTER, Type.UINT);
     private final Fn ifNameToIndex = fn("if_nametoindex", Type.UINT, Type.POINTER);
     private final Fn strerror = fn("strerror", Type.POINTER, Type.SINT);
+    private final Fn umount2 = fn("umount2", Type.SINT, Type.POINTER, Type.SINT);
 
     /** A libc function: its address and how it is called. */
     private record Fn(String name, long address, CallContext ctx) {}
@@ -130,6 +131,15 @@ final class JffiLibC implements LibC {
         byte[] n = cString(name);
         b.putArray(n, 0, n.length, IN);
         return INVOKER.invokeInt(ifNameToIndex.ctx(), ifNameToIndex.address(), b);
+    }
+
+    @Override
+    public int umount2(String target, int flags) {
+        HeapInvocationBuffer b = buffer(umount2);
+        byte[] t = cString(target);
+        b.putArray(t, 0, t.length, IN);
+        b.putInt(flags);
+        return INVOKER.invokeInt(umount2.ctx(), umount2.address(), b);
     }
 
     @Override
