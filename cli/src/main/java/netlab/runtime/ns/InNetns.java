@@ -45,9 +45,44 @@ public final class InNetns {
     }
 
     private static final class Native {
-        static final LibC C = new JffiLibC();
+        static final LibC C = onQuietThread(JffiLibC::new);
         /** The process's own namespace (the main thread never leaves it), to come back to. */
         static final int HOME = C.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    }
+
+    /**
+     * Binds libc on a thread nobody interrupts. jffi writes its native stub to a temporary file through a
+     * FileChannel, and an interrupt closes such a channel: a Ctrl-C landing during a lab's first namespace operation
+     * would leave libc unloadable for the rest of the process, rollback included. The caller still sees its own
+     * interrupt afterwards.
+     */
+    static <T> T onQuietThread(java.util.function.Supplier<T> work) {
+        java.util.concurrent.CompletableFuture<T> loaded = new java.util.concurrent.CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                loaded.complete(work.get());
+            } catch (Throwable e) {
+                loaded.completeExceptionally(e);
+            }
+        }, "netlab-libc-loader");
+        loader.setDaemon(true);
+        loader.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return loaded.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Error err) throw err;
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     public static <T> T call(String netns, Callable<T> work) throws Exception {
