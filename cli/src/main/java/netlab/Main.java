@@ -21,7 +21,15 @@ public final class Main {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
         Interrupts.install(Thread.currentThread());
-        int code = run(args, Io.system());
+        int code;
+        try {
+            code = run(args, Io.system());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would otherwise end the JVM with a stack trace
+            System.err.println("netlab: internal error: " + e + " (please report it; --debug shows where)");
+            if (java.util.Arrays.asList(args).contains("--debug")) e.printStackTrace();
+            code = ExitCode.INTERNAL;
+        }
         System.out.flush();
         System.err.flush();
         System.exit(code);
