@@ -65,6 +65,11 @@ public final class Main {
             err.println("netlab: " + (n == 1 ? "1 error" : n + " errors") + ", nothing was created");
         } else if (ex instanceof NetlabException ne) {
             err.println("netlab: " + ne.getMessage());
+        } else if (ex instanceof InterruptedException) {
+            // Ctrl-C before the command reached a point that cleans up: nothing was started yet
+            err.println("netlab: interrupted");
+            err.flush();
+            return ExitCode.INTERRUPTED;
         } else {
             err.println("netlab: internal error: " + ex + " (please report it; --debug shows where)");
         }

@@ -124,6 +124,9 @@ public final class FeatureProbe {
             String reply = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
             boolean ok = reply.startsWith("HTTP/1.") && reply.contains(" 200 ");
             return new ProbeResult(Feature.DOCKER, ok, ok ? "engine answers on " + sock : "engine at " + sock + " answered: " + reply.lines().findFirst().orElse(""));
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            // Ctrl-C closed the socket: that says nothing about the engine
+            throw new netlab.errors.InterruptedByUser("interrupted while asking the Docker engine");
         } catch (IOException e) {
             return new ProbeResult(Feature.DOCKER, false, "Docker engine at " + sock + " is not running (" + e.getMessage() + ")");
         }
