@@ -27,10 +27,13 @@ if [ "$packages" = 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   # runtime: iproute2 (ip, bridge, tc), iptables, procps (sysctl), tcpdump (capture checks), curl (http checks),
-  # busybox-static (servers in nodes and container images); build: a JDK 17 and Maven, gcc and libc6-dev (the static
-  # pause program of netlab/pause). Container and pod nodes also need a Docker engine (docker.io), not installed here.
+  # busybox-static (servers in nodes and container images), etcd-server and etcd-client (a cluster's subnet table);
+  # build: a JDK 17 and Maven, gcc and libc6-dev (the static pause program of netlab/pause). Container and pod nodes
+  # also need a Docker engine (docker.io), not installed here.
   apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven iproute2 iptables procps tcpdump \
-    curl busybox-static iputils-ping ca-certificates gcc libc6-dev >/dev/null
+    curl busybox-static iputils-ping ca-certificates gcc libc6-dev etcd-server etcd-client >/dev/null
+  # Graphviz draws 'netlab graph -f svg|png'
+  apt-get install -y -qq --no-install-recommends graphviz >/dev/null
 fi
 
 say "building (mvn package)"
@@ -40,17 +43,20 @@ say "installing into $prefix"
 install -d "$prefix/bin" "$prefix/lib/netlab"
 install -m 0644 target/netlab.jar "$prefix/lib/netlab/netlab.jar"
 install -m 0755 scripts/netlab "$prefix/bin/netlab"
-if [ -d completions ]; then
-  [ -f completions/netlab.bash ] && install -D -m 0644 completions/netlab.bash "$prefix/share/bash-completion/completions/netlab"
-  [ -f completions/_netlab ] && install -D -m 0644 completions/_netlab "$prefix/share/zsh/site-functions/_netlab"
+# completion and man pages: the ones the build just generated from the command tree (equal to the committed ones)
+docs=.
+[ -d target/generated-docs ] && docs=target/generated-docs
+if [ -d "$docs/completions" ]; then
+  [ -f "$docs/completions/netlab.bash" ] && install -D -m 0644 "$docs/completions/netlab.bash" "$prefix/share/bash-completion/completions/netlab"
+  [ -f "$docs/completions/_netlab" ] && install -D -m 0644 "$docs/completions/_netlab" "$prefix/share/zsh/site-functions/_netlab"
 fi
-if ls man/*.1 >/dev/null 2>&1; then
+if ls "$docs"/man/*.1 >/dev/null 2>&1; then
   install -d "$prefix/share/man/man1"
-  install -m 0644 man/*.1 "$prefix/share/man/man1/"
+  install -m 0644 "$docs"/man/*.1 "$prefix/share/man/man1/"
 fi
-if ls man/*.5 >/dev/null 2>&1; then
+if ls "$docs"/man/*.5 >/dev/null 2>&1; then
   install -d "$prefix/share/man/man5"
-  install -m 0644 man/*.5 "$prefix/share/man/man5/"
+  install -m 0644 "$docs"/man/*.5 "$prefix/share/man/man5/"
 fi
 
 # Images for container and pod nodes: built locally (netlab never pulls), where a Docker engine runs.

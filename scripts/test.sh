@@ -11,7 +11,7 @@ if docker info >/dev/null 2>&1; then
   echo "== netlab's container images (kept when built already)"
   scripts/build-images.sh
 fi
-echo "== unit and integration tests (mvn verify)"
+echo "== unit and integration tests (mvn verify; the UML lane runs in it as it/UmlLabsIT)"
 mvn -B verify
 echo "== smoke test of the built binary on every topology"
 scripts/smoke.sh

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import netlab.plan.Naming;
 import netlab.testing.Cli;
+import netlab.testing.LabTest;
 import netlab.testing.Labs;
 import netlab.testing.Leftovers;
 import netlab.testing.NeedsDocker;
@@ -26,39 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and after its record was lost.
  */
 @NeedsDocker
-class DockerLabsIT {
-    @TempDir
-    Path stateDir;
-    @TempDir
-    Path work;
-
-    private Cli cli;
-    private final List<String> labs = new ArrayList<>();
-
-    private String lab(String hint) {
-        String name = Labs.uniqueName(hint);
-        labs.add(name);
-        return name;
-    }
-
-    private Cli cli() {
-        if (cli == null) cli = Cli.withStateDir(stateDir);
-        return cli;
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        for (String l : labs) {
-            cli().run("down", l);
-            assertThat(Leftovers.namespaces(l)).as("namespaces left by " + l).isEmpty();
-            assertThat(Leftovers.containers(l)).as("containers left by " + l).isEmpty();
-        }
-        assertThat(Leftovers.stateFiles(stateDir)).isEmpty();
-    }
-
-    private static void ok(Cli.Result r) {
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-    }
+class DockerLabsIT extends LabTest {
 
     private static String pod() {
         return Labs.topology("pod.yaml").toString();

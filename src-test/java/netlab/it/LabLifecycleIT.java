@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.testing.Cli;
+import netlab.testing.LabTest;
 import netlab.testing.Labs;
 import netlab.testing.Leftovers;
 import netlab.testing.NeedsRoot;
@@ -18,38 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The life of a lab: idempotent up, convergence after damage, teardown from the record or the marks alone. */
 @NeedsRoot
-class LabLifecycleIT {
-    @TempDir
-    Path stateDir;
-    @TempDir
-    Path work;
-
-    private Cli cli;
-    private final List<String> labs = new ArrayList<>();
-
-    private String lab(String hint) {
-        String name = Labs.uniqueName(hint);
-        labs.add(name);
-        return name;
-    }
-
-    private Cli cli() {
-        if (cli == null) cli = Cli.withStateDir(stateDir);
-        return cli;
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        for (String l : labs) {
-            cli().run("down", l);
-            assertThat(Leftovers.namespaces(l)).as("namespaces left by " + l).isEmpty();
-        }
-        assertThat(Leftovers.stateFiles(stateDir)).isEmpty();
-    }
-
-    private void ok(Cli.Result r) {
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-    }
+class LabLifecycleIT extends LabTest {
 
     /** Everything about a lab's namespaces that up could change. */
     private static String snapshot(String lab) {

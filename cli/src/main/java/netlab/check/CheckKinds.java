@@ -7,8 +7,13 @@ import java.util.Set;
 import netlab.check.kinds.CaptureCheck;
 import netlab.check.kinds.ExecCheck;
 import netlab.check.kinds.FdbCheck;
+import netlab.check.kinds.HttpCheck;
+import netlab.check.kinds.LeaseCheck;
+import netlab.check.kinds.NeedsLeaseCheck;
+import netlab.check.kinds.SpreadCheck;
 import netlab.check.kinds.NeighbourCheck;
 import netlab.check.kinds.PingCheck;
+import netlab.check.kinds.TcpCheck;
 import netlab.check.kinds.ReachabilityCheck;
 
 /** Every check kind netlab knows, by the key that selects it in a topology. */
@@ -20,7 +25,12 @@ public final class CheckKinds {
             new NeighbourCheck.Kind("neighbour"),
             new NeighbourCheck.Kind("arp"),
             new CaptureCheck.Kind(),
-            new ReachabilityCheck.Kind());
+            new HttpCheck.Kind(),
+            new TcpCheck.Kind(),
+            new ReachabilityCheck.Kind(),
+            new LeaseCheck.Kind(),
+            new NeedsLeaseCheck.Kind(),
+            new SpreadCheck.Kind());
 
     private static final Map<String, CheckKind> BY_KEY = index();
 

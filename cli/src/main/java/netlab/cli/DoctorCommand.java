@@ -19,8 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "doctor", description = {"Check this machine: privileges, tools, kernel features (probed in a throw-away namespace),",
-        "Docker. Each missing item says how to get it. Exit code 3 when something every lab needs is missing."})
+@Command(name = "doctor", description = "Check this machine: privileges, tools, kernel features (probed in a throw-away namespace), Docker. Each missing item says how to get it. Exit code 3 when something every lab needs is missing.")
 public final class DoctorCommand implements Callable<Integer> {
     /** What every lab needs; the rest only matters to labs that use it. */
     static final Set<Feature> ESSENTIAL = EnumSet.of(Feature.NETNS, Feature.VETH, Feature.BRIDGE);

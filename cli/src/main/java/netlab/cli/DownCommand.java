@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "down", description = {"Remove a lab: exactly what it made, from its own record (the topology file is not needed).",
-        "Safe to repeat."})
+@Command(name = "down", description = "Remove a lab: exactly what it made, from its own record (the topology file is not needed). Safe to repeat.")
 public final class DownCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;

@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "exec", description = {"Run a command inside a node of a running lab, with your terminal attached.",
-        "Exits with the command's exit code. Example: netlab exec h1 -- ping -c1 10.0.0.2"})
+@Command(name = "exec", description = "Run a command inside a node of a running lab, with your terminal attached. Exits with the command's exit code. Example: netlab exec h1 -- ping -c1 10.0.0.2")
 public final class ExecCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;

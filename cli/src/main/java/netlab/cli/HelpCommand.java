@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "help", description = {"Show help for a command, or 'netlab help topology' for the topology file format."})
+@Command(name = "help", description = "Show help for a command, or 'netlab help topology' for the topology file format.")
 public final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,12 +10,14 @@ import netlab.errors.NetlabException;
 import netlab.json.Json;
 import netlab.lab.LabEnv;
 import netlab.lab.LabStatus;
+import netlab.lab.ServiceStatus;
+import netlab.rules.LiveRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "inspect", description = "Show one node of a running lab in detail: interfaces, addresses, routes, neighbours, drift.")
+@Command(name = "inspect", description = "Show one node of a running lab in detail: interfaces, addresses, routes, neighbours, firewall and NAT rules with packet counters, services, drift.")
 public final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;
@@ -40,11 +42,19 @@ public final class InspectCommand implements Callable<Integer> {
         netlab.doctor.Privileges.require();
         LabStatus status = new LabStatus(env);
         LabStatus.Snapshot s = status.snapshot(r.lab().model(), r.state().status(), r.state().topologyPath(), Optional.of(node));
-        List<String> neighbours = status.neighbours(env.naming(r.lab().name()).nodeNetns(node));
+        String netns = env.naming(r.lab().name()).nodeNetns(node);
+        List<String> neighbours = status.neighbours(netns);
+        LiveRules rules = LiveRules.read(env.processes(), netns).managedTables();
+        List<ServiceStatus> services = ServiceStatus.of(r.lab().model().node(node).get(), r.state(), netns, env.processes());
+        Optional<netlab.cluster.PodNetworkView> podNetwork = r.lab().model().topology().cluster().filter(c -> c.isNode(node)).isPresent()
+                ? Optional.of(netlab.cluster.PodNetworkView.read(env.processes(), env.naming(r.lab().name()), r.lab().model(), node)) : Optional.empty();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("node", s.nodes().get(0));
             doc.put("neighbours", neighbours);
+            doc.put("rules", rules);
+            doc.put("services", services);
+            podNetwork.ifPresent(p -> doc.put("pod_network", p));
             doc.put("drift", s.drift());
             top.out().println(Json.write(doc));
         } else {
@@ -56,6 +66,20 @@ public final class InspectCommand implements Callable<Integer> {
             top.out().println();
             top.out().println("all routes of " + node + ":");
             s.nodes().get(0).routes().forEach(x -> top.out().println("  " + x));
+            if (!rules.rules().isEmpty() || !r.lab().model().node(node).get().spec().rules().isEmpty()) {
+                top.out().println();
+                RulesView.print(node, r.lab().name(), rules, top.out());
+            }
+            if (podNetwork.isPresent()) {
+                top.out().println();
+                PodNetworkPrinter.table(podNetwork.get(), top.out());
+                PodNetworkPrinter.problems(podNetwork.get(), top.out());
+            }
+            if (!services.isEmpty()) {
+                top.out().println();
+                top.out().println("services of " + node + ":");
+                services.forEach(x -> top.out().println("  " + x.service() + "  " + x.describe()));
+            }
         }
         return s.drift().isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }

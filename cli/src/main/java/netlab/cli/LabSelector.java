@@ -19,15 +19,15 @@ import netlab.yaml.YamlLoader;
  * Turns what the user typed into a lab: a topology file (its {@code name}, or {@code --name}), a lab name, or
  * nothing when exactly one lab is up.
  */
-final class LabSelector {
+public final class LabSelector {
     private LabSelector() {}
 
-    static boolean looksLikeFile(String arg) {
+    public static boolean looksLikeFile(String arg) {
         return arg.endsWith(".yaml") || arg.endsWith(".yml") || arg.contains("/") || Files.isRegularFile(Path.of(arg));
     }
 
     /** The lab's name, reading only the {@code name} key of a file (so down works even if the rest is broken). */
-    static String labName(String arg, Optional<String> nameOverride, LabEnv env) {
+    public static String labName(String arg, Optional<String> nameOverride, LabEnv env) {
         if (nameOverride.isPresent()) return nameOverride.get();
         if (arg == null) return onlyRunningLab(env);
         if (!looksLikeFile(arg)) return arg;
@@ -39,7 +39,7 @@ final class LabSelector {
                         + (d.hasErrors() ? " (" + d.all().get(0) + ")" : "")));
     }
 
-    static String onlyRunningLab(LabEnv env) {
+    public static String onlyRunningLab(LabEnv env) {
         List<String> labs = env.store().labs();
         if (labs.size() == 1) return labs.get(0);
         if (labs.isEmpty()) throw NetlabException.labState("no lab is up; start one with 'netlab up TOPOLOGY'");
@@ -47,7 +47,7 @@ final class LabSelector {
     }
 
     /** A lab that is up, with its model: from the file when a file is given, else from the lab's stored copy. */
-    static Running running(String arg, Optional<String> nameOverride, LabEnv env) {
+    public static Running running(String arg, Optional<String> nameOverride, LabEnv env) {
         String name = labName(arg, nameOverride, env);
         LabState state = env.store().load(name).orElseThrow(() -> notUp(name, env));
         LoadedLab lab;
@@ -62,9 +62,9 @@ final class LabSelector {
         return new Running(lab, state);
     }
 
-    record Running(LoadedLab lab, LabState state) {}
+    public record Running(LoadedLab lab, LabState state) {}
 
-    static NetlabException notUp(String name, LabEnv env) {
+    public static NetlabException notUp(String name, LabEnv env) {
         List<String> labs = env.store().labs();
         return NetlabException.labState("lab '" + name + "' is not up" + Suggest.hint(name, labs)
                 + (labs.isEmpty() ? "" : "; labs up: " + String.join(", ", labs)));

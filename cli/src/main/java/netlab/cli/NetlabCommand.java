@@ -10,9 +10,9 @@ import picocli.CommandLine.ScopeType;
 /** The top command: global options and the list of subcommands. Holds the streams commands write to. */
 @Command(name = "netlab",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // -h/--help and -V/--version on every subcommand too
         versionProvider = VersionProvider.class,
-        description = {"Builds real network labs from a YAML topology (namespaces, bridges, routers, tunnels,",
-                "containers and pods), proves them with checks, and removes exactly what it made."},
+        description = "Builds real network labs from a YAML topology (namespaces, bridges, routers, tunnels, containers and pods), proves them with checks, and removes exactly what it made.",
         subcommands = {
                 UpCommand.class,
                 DownCommand.class,
@@ -22,13 +22,18 @@ import picocli.CommandLine.ScopeType;
                 TestCommand.class,
                 ValidateCommand.class,
                 ExecCommand.class,
+                ShellCommand.class,
+                GraphCommand.class,
+                TraceCommand.class,
+                LinkCommand.class,
+                ClusterCommand.class,
                 ListCommand.class,
                 DoctorCommand.class,
                 VersionCommand.class,
                 HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 invalid topology or usage, 3 missing privilege/tool/kernel feature,",
-                "4 lab not in the needed state, 5 an operation failed, 130 interrupted.",
+        footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 invalid topology or usage, 3 missing privilege/tool/kernel feature, "
+                + "4 lab not in the needed state, 5 an operation failed, 130 interrupted.",
                 "Topology format: netlab help topology"})
 public final class NetlabCommand implements Runnable {
     private final Io io;

@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", description = {"Show a running lab as it really is (interfaces, addresses, routes of every node)",
-        "and where it differs from its topology (drift). Exit code 1 when there is drift."})
+@Command(name = "status", description = "Show a running lab as it really is (interfaces, addresses, routes of every node) and where it differs from its topology (drift). Exit code 1 when there is drift.")
 public final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;

@@ -5,22 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain text table with columns as wide as their widest cell. */
-final class Table {
+public final class Table {
     private final List<String[]> rows = new ArrayList<>();
 
-    Table(String... header) {
+    public Table(String... header) {
         rows.add(header);
     }
 
-    void row(String... cells) {
+    public void row(String... cells) {
         rows.add(cells);
     }
 
-    int size() {
+    public int size() {
         return rows.size() - 1;
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int cols = rows.get(0).length;
         int[] w = new int[cols];
         for (String[] r : rows) for (int i = 0; i < cols && i < r.length; i++) w[i] = Math.max(w[i], r[i] == null ? 0 : r[i].length());

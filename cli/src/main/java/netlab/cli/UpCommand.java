@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "up", description = {"Build the lab a topology describes (or converge a lab that is already up).",
-        "Validates everything first; on failure or Ctrl-C, removes what it made."})
+@Command(name = "up", description = "Build the lab a topology describes (or converge a lab that is already up). Validates everything first; on failure or Ctrl-C, removes what it made.")
 public final class UpCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;

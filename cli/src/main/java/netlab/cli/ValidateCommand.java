@@ -13,8 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "validate", description = {"Check topology files without building anything (no root needed).",
-        "Every error is printed as file:line:col: message."})
+@Command(name = "validate", description = "Check topology files without building anything (no root needed). Every error is printed as file:line:col: message.")
 public final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;

@@ -9,11 +9,11 @@ public enum Feature {
     VETH("veth pairs", "a kernel with CONFIG_VETH (module veth)"),
     BRIDGE("Linux bridges", "a kernel with CONFIG_BRIDGE (module bridge)"),
     VXLAN("VXLAN interfaces", "a kernel with CONFIG_VXLAN (module vxlan)"),
-    GRE("GRE tunnels", "a kernel with CONFIG_NET_IPGRE (module ip_gre); or run the lab under the UML kernel (scripts/uml)"),
-    GRETAP("gretap tunnels", "a kernel with CONFIG_NET_IPGRE (module ip_gre); or run the lab under the UML kernel (scripts/uml)"),
-    VLAN("802.1Q VLAN interfaces", "a kernel with CONFIG_VLAN_8021Q (module 8021q); or run the lab under the UML kernel (scripts/uml)"),
-    VLAN_FILTERING("bridge VLAN filtering", "a kernel with CONFIG_BRIDGE_VLAN_FILTERING; or run the lab under the UML kernel (scripts/uml)"),
-    NETEM("netem delay/loss", "a kernel with CONFIG_NET_SCH_NETEM (module sch_netem); or run the lab under the UML kernel (scripts/uml)"),
+    GRE("GRE tunnels", "a kernel with CONFIG_NET_IPGRE (module ip_gre); or run the lab in the UML lane: scripts/uml-lane.sh FILE"),
+    GRETAP("gretap tunnels", "a kernel with CONFIG_NET_IPGRE (module ip_gre); or run the lab in the UML lane: scripts/uml-lane.sh FILE"),
+    VLAN("802.1Q VLAN interfaces", "a kernel with CONFIG_VLAN_8021Q (module 8021q); or run the lab in the UML lane: scripts/uml-lane.sh FILE"),
+    VLAN_FILTERING("bridge VLAN filtering", "a kernel with CONFIG_BRIDGE_VLAN_FILTERING; or run the lab in the UML lane: scripts/uml-lane.sh FILE"),
+    NETEM("netem delay/loss", "a kernel with CONFIG_NET_SCH_NETEM (module sch_netem); or run the lab in the UML lane: scripts/uml-lane.sh FILE"),
     TBF("tbf rate limiting", "a kernel with CONFIG_NET_SCH_TBF (module sch_tbf)"),
     DUMMY("dummy interfaces", "a kernel with CONFIG_DUMMY (module dummy)"),
     MACVLAN("macvlan interfaces", "a kernel with CONFIG_MACVLAN (module macvlan)"),
@@ -21,7 +21,8 @@ public enum Feature {
     DOCKER("a Docker engine", "apt-get install docker.io and start it (systemctl start docker, or dockerd &)"),
     TCPDUMP("tcpdump (packet captures)", "apt-get install tcpdump"),
     CURL("curl (HTTP checks)", "apt-get install curl"),
-    BUSYBOX("busybox (servers in nodes)", "apt-get install busybox-static");
+    BUSYBOX("busybox (servers in nodes)", "apt-get install busybox-static"),
+    ETCD("etcd and etcdctl (a cluster's subnet table)", "apt-get install etcd-server etcd-client");
 
     private final String description;
     private final String remedy;

@@ -56,6 +56,7 @@ public final class FeatureProbe {
                 case TCPDUMP -> out.put(f, tool(f, "tcpdump"));
                 case CURL -> out.put(f, tool(f, "curl"));
                 case BUSYBOX -> out.put(f, tool(f, "busybox"));
+                case ETCD -> out.put(f, Tools.find("etcd").isEmpty() ? tool(f, "etcd") : tool(f, "etcdctl"));
                 case DOCKER -> out.put(f, docker());
                 default -> kernel.add(f);
             }
@@ -148,8 +149,9 @@ public final class FeatureProbe {
         return out;
     }
 
+    /** One line: the tool's own words, without iproute2's "Command failed -:N" batch marker. */
     private static String clean(String s) {
-        String t = s.strip();
+        String t = FAILED_LINE.matcher(s).replaceAll("").replaceAll("\\s*\\n\\s*", " ").strip();
         return t.isEmpty() ? "not supported" : t;
     }
 }

@@ -10,7 +10,12 @@ import java.util.Set;
 public final class InterfaceTypes {
     private static final List<InterfaceType> ALL = List.of(
             new VethType(),
-            new LoopbackType());
+            new LoopbackType(),
+            new BridgeType(),
+            new VlanType(),
+            new VxlanType(),
+            new GreType(),
+            new GretapType());
 
     private static final Map<String, InterfaceType> BY_NAME = index();
 

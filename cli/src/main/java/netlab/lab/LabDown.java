@@ -101,10 +101,24 @@ public final class LabDown {
         });
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         for (ProcessHandle h : handles) {
-            while (h.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-            if (h.isAlive()) h.destroyForcibly();
+            while (running(h) && System.nanoTime() < deadline) Thread.sleep(20);
+            if (running(h)) h.destroyForcibly();
         }
         return handles.size();
+    }
+
+    /**
+     * Alive and not a zombie. A server netlab started outlives the netlab process that started it, so its parent is
+     * init, which may take its time to reap it; once it is a zombie it holds no socket and no namespace.
+     */
+    private static boolean running(ProcessHandle h) {
+        if (!h.isAlive()) return false;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(h.pid()), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void deleteNamespaces(List<String> namespaces) throws InterruptedException {

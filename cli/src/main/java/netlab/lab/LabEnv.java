@@ -8,6 +8,7 @@ import netlab.plan.Naming;
 import netlab.plan.Tool;
 import netlab.runtime.DockerRunner;
 import netlab.runtime.ProcessRunner;
+import netlab.runtime.ServiceRunner;
 import netlab.runtime.Progress;
 import netlab.runtime.ToolRunners;
 import netlab.state.StateStore;
@@ -24,8 +25,8 @@ public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runn
 
     public static LabEnv standard(StateStore store, Progress progress) {
         DockerAccess docker = DockerAccess.standard();
-        return new LabEnv(store, new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress)),
-                progress, docker);
+        return new LabEnv(store, new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress))
+                .with(Tool.SERVICE, new ServiceRunner(store)), progress, docker);
     }
 
     public Naming naming(String lab) {

@@ -47,8 +47,10 @@ public final class LabStatus {
             nodes.add(live);
             compare(n, live, drift);
             drift.addAll(netlab.nodes.NodeKinds.get(n.kind()).drift(n, env.kindRuntime(model.name())));
+            if (live.exists()) drift.addAll(RuleAndServiceDrift.of(n, model, live.netns(), env.processes()));
         }
         if (onlyNode.isEmpty()) compareSwitches(model, naming, drift);
+        if (onlyNode.isEmpty()) drift.addAll(netlab.cluster.ClusterDrift.of(model, naming, env.processes()));
         return new Snapshot(model.name(), status, topologyPath, nodes, drift);
     }
 

@@ -91,7 +91,7 @@ public final class LabUp {
         } catch (InterruptedException | RuntimeException e) {
             Thread.interrupted(); // clean up even when Ctrl-C interrupted us
             boolean interrupted = e instanceof InterruptedException || e instanceof InterruptedByUser;
-            env.store().save(state.withDone(ctx.done()).withStatus(LabState.FAILED));
+            env.store().save(recorded(state, ctx).withStatus(LabState.FAILED));
             if (existing.isEmpty() && !keepOnError) {
                 env.progress().warn("building lab '" + name + "' " + (interrupted ? "was interrupted" : "failed")
                         + "; removing what was made");
@@ -104,10 +104,21 @@ public final class LabUp {
                     + (existing.isEmpty() && !keepOnError ? "removed again" : "left as it was"));
             throw (RuntimeException) e;
         }
-        env.store().save(state.withDone(ctx.done()).withStatus(LabState.UP));
+        env.store().save(recorded(state, ctx).withStatus(LabState.UP));
         LabModel m = lab.model();
         return new Built(name, existing.isPresent(), m.nodes().size(), m.switches().size(), m.links().size(), stats.created(),
                 Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The state with what this run did: one-time actions done, servers started (replacing older records of the same server). */
+    static LabState recorded(LabState state, RunContext ctx) {
+        List<LabState.ProcessRecord> ps = new ArrayList<>();
+        List<LabState.ProcessRecord> fresh = ctx.startedProcesses();
+        for (LabState.ProcessRecord p : state.processes()) {
+            if (fresh.stream().noneMatch(f -> f.node().equals(p.node()) && f.what().equals(p.what()))) ps.add(p);
+        }
+        ps.addAll(fresh);
+        return state.withDone(ctx.done()).withProcesses(ps);
     }
 
     /** A fresh lab must not adopt namespaces that exist already: they are not its own. */
@@ -154,11 +165,15 @@ public final class LabUp {
         if (!model.switches().isEmpty()) f.add(Feature.BRIDGE);
         for (ModelNode n : model.nodes().values()) {
             NodeKinds.byName(n.kind()).ifPresent(k -> f.addAll(k.features()));
+            if (!n.spec().rules().isEmpty()) f.add(Feature.NAT); // iptables with its nat table, in a namespace
+            if (!n.spec().services().isEmpty()) f.add(Feature.BUSYBOX);
             for (ModelInterface i : n.interfaces().values()) {
                 InterfaceTypes.byName(i.spec().typeSpec().type()).ifPresent(t -> f.addAll(t.features()));
             }
         }
         for (CheckSpec c : model.topology().checks()) f.addAll(c.body().features());
+        f.addAll(LinkFeatures.of(model));
+        f.addAll(netlab.cluster.ClusterFeatures.of(model));
         return f;
     }
 

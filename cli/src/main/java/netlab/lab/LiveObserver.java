@@ -11,14 +11,17 @@ import netlab.docker.LabContainers;
 import netlab.json.Json;
 import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
+import netlab.rules.LiveRules;
 import netlab.runtime.Observed;
 import netlab.runtime.ProcResult;
 import netlab.runtime.ProcessRunner;
+import netlab.services.Listeners;
 
 /**
  * Looks at the running system for a converging {@code up}: namespaces from /run/netns, links with one
  * {@code ip -j link} per namespace (cached), containers from the Docker engine (asked only when the lab has
- * some), so only what is missing gets created.
+ * some), a node's rules with {@code iptables-save}, servers from the namespace's socket table; so only what is
+ * missing (or, for rules, different) gets made.
  */
 final class LiveObserver implements Observed {
     private final ProcessRunner processes;
@@ -37,6 +40,8 @@ final class LiveObserver implements Observed {
         if (ref instanceof ObjectRef.Netns n) return Netns.exists(n.name());
         if (ref instanceof ObjectRef.Link l) return Netns.exists(l.netns()) && links(l.netns()).contains(l.name());
         if (ref instanceof ObjectRef.Container c) return new LabContainers(docker.engine(), naming).live(c.name());
+        if (ref instanceof ObjectRef.Rules r) return Netns.exists(r.netns()) && LiveRules.read(processes, r.netns()).countMarked(r.mark()) == r.count();
+        if (ref instanceof ObjectRef.Listener l) return Netns.exists(l.netns()) && Listeners.inNetns(processes, l.netns()).contains(l.port());
         return false;
     }
 

@@ -101,6 +101,8 @@ public final class ModelBuilder {
         }
         LabModel model = new LabModel(topo, routed, switches, modelLinks, segments);
         validateNodes(model);
+        LinkOptionsValidator.validate(model, d);
+        netlab.cluster.ClusterValidator.validate(model, d);
         for (CheckSpec c : topo.checks()) c.body().validate(model, d);
         return model;
     }
@@ -119,8 +121,8 @@ public final class ModelBuilder {
             }
             String pa = portNamer.forSwitchLink(ea.name(), eb.name());
             String pb = portNamer.forSwitchLink(eb.name(), ea.name());
-            ModelSwitch.Port portA = new ModelSwitch.Port(pa, new ModelSwitch.SwitchPort(eb.name(), pb));
-            ModelSwitch.Port portB = new ModelSwitch.Port(pb, new ModelSwitch.SwitchPort(ea.name(), pa));
+            ModelSwitch.Port portA = new ModelSwitch.Port(pa, new ModelSwitch.SwitchPort(eb.name(), pb), link.vlans(), link.impairment());
+            ModelSwitch.Port portB = new ModelSwitch.Port(pb, new ModelSwitch.SwitchPort(ea.name(), pa), link.vlans(), link.impairment());
             ports.get(ea.name()).add(portA);
             ports.get(eb.name()).add(portB);
             links.add(new LinkDraft(link, null, null, portA, ea.name(), portB, eb.name()));
@@ -135,7 +137,7 @@ public final class ModelBuilder {
             }
             if (a == null) return;
             ModelSwitch.Port port = new ModelSwitch.Port(portNamer.forNode(a.node, a.spec.name()),
-                    new ModelSwitch.NodeIface(a.node, a.spec.name()));
+                    new ModelSwitch.NodeIface(a.node, a.spec.name()), link.vlans(), link.impairment());
             ports.get(other.name()).add(port);
             a.segment = other.name();
             a.peer = "switch " + other.name() + " (port " + port.portName() + ")";
@@ -231,6 +233,8 @@ public final class ModelBuilder {
                 if (e.text().isBlank()) d.error(e.pos(), "an exec command of node '" + n.name() + "' is empty");
             }
             NodeKinds.byName(n.kind()).ifPresent(k -> k.validate(n, model, d));
+            n.spec().rules().forEach(r -> r.validate(n, model, d));
+            n.spec().services().forEach(s -> s.validate(n, model, d));
             for (ModelInterface i : n.interfaces().values()) {
                 InterfaceTypes.byName(i.spec().typeSpec().type()).ifPresent(t -> t.validate(n, i, model, d));
             }

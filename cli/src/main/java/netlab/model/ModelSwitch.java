@@ -2,12 +2,23 @@ package netlab.model;
 
 import java.util.List;
 import java.util.Optional;
+import netlab.topology.Impairment;
+import netlab.topology.PortVlans;
 import netlab.topology.SwitchSpec;
 
 /** A switch and its ports, in link order. */
 public record ModelSwitch(SwitchSpec spec, List<Port> ports) {
-    /** One bridge port: a veth end in the lab's fabric namespace, and what is at the other end of the veth. */
-    public record Port(String portName, Peer peer) {
+    /**
+     * One bridge port: a veth end in the lab's fabric namespace, and what is at the other end of the veth.
+     *
+     * @param vlans      its VLANs (access or trunk), from the link
+     * @param impairment what the link does to frames, applied to what the port sends too
+     */
+    public record Port(String portName, Peer peer, PortVlans vlans, Optional<Impairment> impairment) {
+        public Port(String portName, Peer peer) {
+            this(portName, peer, PortVlans.NONE, Optional.empty());
+        }
+
         /** The node interface at the other end, if it is a node's. */
         public Optional<String> nodeRef() {
             return peer instanceof NodeIface n ? Optional.of(n.node() + ":" + n.iface()) : Optional.empty();
@@ -28,6 +39,11 @@ public record ModelSwitch(SwitchSpec spec, List<Port> ports) {
 
     public String name() {
         return spec.name();
+    }
+
+    /** True when a link gives one of its ports VLANs: the bridge then filters by VLAN (802.1Q). */
+    public boolean vlanAware() {
+        return ports.stream().anyMatch(p -> p.vlans().any());
     }
 
     /** The port whose other end is {@code node:iface}. */

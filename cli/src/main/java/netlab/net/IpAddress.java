@@ -83,6 +83,22 @@ public record IpAddress(BigInteger value, int bits) implements Comparable<IpAddr
         return out;
     }
 
+    /** The address in network byte order: 4 or 16 bytes, as the kernel takes it. */
+    public byte[] toBytes() {
+        int n = bits / 8;
+        byte[] raw = value.toByteArray();
+        byte[] out = new byte[n];
+        int copy = Math.min(raw.length, n);
+        System.arraycopy(raw, raw.length - copy, out, n - copy, copy);
+        return out;
+    }
+
+    /** The address from 4 or 16 bytes in network byte order. */
+    public static IpAddress fromBytes(byte[] raw) {
+        if (raw.length != 4 && raw.length != 16) throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + raw.length);
+        return new IpAddress(new BigInteger(1, raw), raw.length * 8);
+    }
+
     public IpAddress plus(long n) {
         BigInteger v = value.add(BigInteger.valueOf(n));
         return new IpAddress(v, bits);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import netlab.interfaces.InterfaceOrder;
 import netlab.interfaces.InterfaceTypes;
 import netlab.model.LabModel;
 import netlab.model.ModelInterface;
@@ -14,7 +15,10 @@ import netlab.model.ModelSwitch;
 import netlab.net.Cidr;
 import netlab.nodes.KindRuntime;
 import netlab.nodes.NodeKinds;
+import netlab.rules.NodeRules;
+import netlab.services.NodeServices;
 import netlab.source.Located;
+import netlab.traffic.Impairments;
 
 /**
  * Turns a lab model into the plan that builds it. Everything is created inside namespaces the lab owns: bridges
@@ -47,8 +51,13 @@ public final class Planner {
         for (ModelSwitch s : model.switches().values()) planSwitch(s);
         for (ModelLink l : model.links()) planLink(l);
         planSwitchToSwitchLinks();
+        SwitchVlans.plan(model, naming, plan);
 
         for (ModelNode n : model.nodes().values()) planNode(n);
+        netlab.cluster.ClusterPlan.plan(model, naming, plan);
+        NodeRules.plan(model, naming, plan);
+        NodeServices.plan(model, naming, plan);
+        Impairments.plan(model, naming, plan);
         return plan.build();
     }
 
@@ -59,7 +68,7 @@ public final class Planner {
     private void planSwitch(ModelSwitch s) {
         String name = s.name();
         fabric(IpOp.creating(new ObjectRef.Link(naming.fabricNetns(), name),
-                "link add name " + name + " type bridge stp_state 0" + (s.spec().hub() ? " ageing_time 0" : "")));
+                "link add name " + name + " type bridge stp_state 0" + (s.spec().hub() ? " ageing_time 0" : "") + SwitchVlans.bridgeOptions(s)));
         fabric(IpOp.of("link set dev " + name + " addrgenmode none"));
         fabric(IpOp.of("link set dev " + name + " up"));
     }
@@ -117,7 +126,7 @@ public final class Planner {
 
         node(n, IpOp.of("link set dev lo up"));
         node(n, IpOp.of("link set dev lo alias " + naming.mark()));
-        for (ModelInterface i : n.interfaces().values()) {
+        for (ModelInterface i : InterfaceOrder.creationOrder(n)) {
             InterfaceTypes.get(i.spec().typeSpec().type()).planCreate(n, i, naming, plan);
             if (!i.name().equals("lo")) {
                 if (i.addresses().stream().noneMatch(Cidr::isV6)) node(n, IpOp.of("link set dev " + i.name() + " addrgenmode none"));
@@ -139,7 +148,7 @@ public final class Planner {
         plan.addToNode(StageName.NODES, naming, n.name(), op);
     }
 
-    static String route(ModelRoute r) {
+    public static String route(ModelRoute r) {
         List<String> words = new ArrayList<>(List.of("route", "replace"));
         String dst = r.destination();
         // "default" without a gateway would be read as IPv4; name the IPv6 default explicitly.

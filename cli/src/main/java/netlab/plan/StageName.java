@@ -16,8 +16,12 @@ public enum StageName {
     TRAFFIC("traffic"),
     /** Pods' app containers, started once the pod's network is configured (as kubelet starts them after CNI). */
     APPS("apps"),
-    /** Services started in nodes. */
+    /** Services started in nodes (a cluster's etcd among them). */
     SERVICES("services"),
+    /** Each cluster node leases its pod subnet in etcd, as flanneld does. */
+    LEASES("leases"),
+    /** Each cluster node programmed from every lease in etcd: routes, neighbour and FDB entries. */
+    POD_NETWORK("pod-network"),
     /** The nodes' own {@code exec} commands, last. */
     EXEC("exec");
 

@@ -6,12 +6,18 @@ public enum Tool {
     IP,
     /** {@code tc [-n NS] -batch -}. */
     TC,
+    /** {@code bridge [-n NS] -batch -}: bridge port VLANs and forwarding (FDB) entries. */
+    BRIDGE,
     /** {@code ip netns exec NS sysctl -q -w k=v ...}. */
     SYSCTL,
-    /** {@code ip netns exec NS iptables-restore --noflush} (one call per table text). */
+    /** {@code ip netns exec NS iptables-restore -w}: one call per node, replacing its filter and nat tables. */
     IPTABLES,
+    /** Servers started in a node (busybox httpd, nc), left running; one start per op. */
+    SERVICE,
     /** {@code ip netns exec NS sh -c CMD}, one process per command. */
     SHELL,
     /** Calls to the Docker engine. */
-    DOCKER
+    DOCKER,
+    /** A cluster's flannel work: etcd's network config, a node's subnet lease, programming a node from etcd. */
+    FLANNEL
 }

@@ -49,16 +49,26 @@ public final class DockerRunner implements ToolRunner {
             engine.remove(name);
         }
         engine.run(op.config());
-        ContainerState st = engine.inspect(name).filter(ContainerState::running).orElse(null);
-        if (st == null) {
-            ContainerState dead = engine.inspect(name).orElse(null);
-            String logs = engine.logTail(name, 5);
-            throw new OpFailedException("container " + name, op, "it exited at once"
-                    + (dead != null ? " (exit code " + dead.exitCode() + ")" : "") + (logs.isEmpty() ? "" : ": " + logs)
-                    + "; a container node needs a command that keeps running");
+        ContainerState st = engine.inspect(name).filter(ContainerState::running).orElseThrow(() -> exitedAtOnce(engine, op));
+        if (op.netns().isPresent()) {
+            try {
+                new NetnsAttach(ctx.processes()).attach(op.netns().get(), st.pid());
+            } catch (netlab.errors.NetlabException e) {
+                // it was running a moment ago: if it has exited meanwhile, say that, not that naming failed
+                if (engine.inspect(name).filter(ContainerState::running).isEmpty()) throw exitedAtOnce(engine, op);
+                throw e;
+            }
         }
-        if (op.netns().isPresent()) new NetnsAttach(ctx.processes()).attach(op.netns().get(), st.pid());
         progress.info(String.format("  %-11s %s started (%.1f s)", "containers", name, (System.nanoTime() - t0) / 1e9));
+    }
+
+    private static OpFailedException exitedAtOnce(DockerEngine engine, DockerOp.Run op) {
+        String name = op.config().name();
+        ContainerState dead = engine.inspect(name).orElse(null);
+        String logs = engine.logTail(name, 5);
+        return new OpFailedException("container " + name, op, "it exited at once"
+                + (dead != null ? " (exit code " + dead.exitCode() + ")" : "") + (logs.isEmpty() ? "" : ": " + logs)
+                + "; a container node needs a command that keeps running");
     }
 
     private void attach(DockerOp.AttachNetns op, RunContext ctx) throws InterruptedException {

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.plan.Op;
 
-/** Runs ops as one {@code ip [-n NS] -batch -} process (or {@code tc}, with the same batch syntax). */
+/** Runs ops as one {@code ip [-n NS] -batch -} process (or {@code tc} or {@code bridge}, with the same batch syntax). */
 public final class IpRunner implements ToolRunner {
     private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
     private final String program;

@@ -25,8 +25,11 @@ public final class ToolRunners {
         Map<Tool, ToolRunner> m = new EnumMap<>(Tool.class);
         m.put(Tool.IP, netlink ? new netlab.runtime.netlink.NetlinkIpRunner() : new IpRunner("ip"));
         m.put(Tool.TC, new IpRunner("tc"));
+        m.put(Tool.BRIDGE, new IpRunner("bridge"));
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());
+        m.put(Tool.IPTABLES, new IptablesRunner());
+        m.put(Tool.FLANNEL, new netlab.cluster.FlannelRunner());
         return new ToolRunners(m);
     }
 

@@ -12,6 +12,7 @@ import netlab.source.Pos;
  * @param addresses  the addresses given; empty with {@code autoAddress} means "take them from the segment's subnet"
  * @param autoAddress true when the user gave no {@code addresses} key at all
  * @param typeSpec   what kind of interface it is; {@link VethInterface} (the end of a link) unless a type is given
+ * @param impairment delay, loss, rate limit on what the interface sends (one direction)
  */
 public record InterfaceSpec(
         String name,
@@ -20,10 +21,16 @@ public record InterfaceSpec(
         boolean autoAddress,
         Optional<MacAddress> mac,
         OptionalInt mtu,
-        Pos pos) {
+        Pos pos,
+        Optional<Impairment> impairment) {
 
     public InterfaceSpec {
         addresses = List.copyOf(addresses);
+    }
+
+    public InterfaceSpec(String name, InterfaceTypeSpec typeSpec, List<AddressSpec> addresses, boolean autoAddress,
+                         Optional<MacAddress> mac, OptionalInt mtu, Pos pos) {
+        this(name, typeSpec, addresses, autoAddress, mac, mtu, pos, Optional.empty());
     }
 
     /** An interface a link brings into being without the node declaring it: auto-addressed, defaults. */

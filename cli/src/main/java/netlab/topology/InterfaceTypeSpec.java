@@ -12,4 +12,12 @@ public interface InterfaceTypeSpec {
     default boolean needsLink() {
         return false;
     }
+
+    /**
+     * Other interfaces of the same node this one is built on (a VLAN's parent, a tunnel's underlay, a bridge's
+     * ports): they are created first.
+     */
+    default java.util.List<String> dependsOn() {
+        return java.util.List.of();
+    }
 }

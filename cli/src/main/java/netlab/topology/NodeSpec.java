@@ -2,6 +2,8 @@ package netlab.topology;
 
 import java.util.List;
 import java.util.Map;
+import netlab.rules.Rule;
+import netlab.services.Service;
 import netlab.source.Located;
 import netlab.source.Pos;
 
@@ -12,6 +14,8 @@ import netlab.source.Pos;
  * @param interfaces interfaces declared under the node (in file order); links may add more implicitly
  * @param sysctls    name → value, applied inside the node's network namespace
  * @param exec       shell commands run in the node once it is built, in order
+ * @param rules      firewall and NAT rules, applied inside the node's namespace in this order
+ * @param services   servers started in the node once it is up
  */
 public record NodeSpec(
         String name,
@@ -22,12 +26,22 @@ public record NodeSpec(
         boolean forwarding,
         Map<String, Located> sysctls,
         List<Located> exec,
-        Pos pos) {
+        Pos pos,
+        List<Rule> rules,
+        List<Service> services) {
 
     public NodeSpec {
         interfaces = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(interfaces));
         routes = List.copyOf(routes);
         sysctls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sysctls));
         exec = List.copyOf(exec);
+        rules = List.copyOf(rules);
+        services = List.copyOf(services);
+    }
+
+    /** A node without rules or services. */
+    public NodeSpec(String name, String kind, NodeKindSpec kindSpec, Map<String, InterfaceSpec> interfaces, List<RouteSpec> routes,
+                    boolean forwarding, Map<String, Located> sysctls, List<Located> exec, Pos pos) {
+        this(name, kind, kindSpec, interfaces, routes, forwarding, sysctls, exec, pos, List.of(), List.of());
     }
 }

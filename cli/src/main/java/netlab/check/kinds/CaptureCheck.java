@@ -35,7 +35,11 @@ import netlab.yaml.YMap;
  * learned does not flood; a hub does).
  */
 public record CaptureCheck(Target on, String filter, Optional<CheckBody> during, int min, Duration settle, Pos pos) implements CheckBody {
-    private static final Pattern BY_FILTER = Pattern.compile("(\\d+) packets? received by filter");
+    /**
+     * tcpdump's own count of the frames that matched. Not "received by filter": with some kernels and libpcaps that
+     * also counts frames which arrived before the filter was attached and did not match it (seen under UML 6.1).
+     */
+    private static final Pattern CAPTURED = Pattern.compile("(\\d+) packets? captured");
 
     public static final class Kind implements CheckKind {
         @Override
@@ -133,7 +137,7 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
             out.join(2000);
             errs.join(2000);
         }
-        Matcher m = BY_FILTER.matcher(err);
+        Matcher m = CAPTURED.matcher(err);
         int count = Math.max(packets.size(), m.find() ? Integer.parseInt(m.group(1)) : 0);
         String sample = packets.isEmpty() ? "" : ", first: " + abbreviate(packets.get(0));
         String seen = count + " matching frame" + (count == 1 ? "" : "s") + " on " + on + sample + traffic;

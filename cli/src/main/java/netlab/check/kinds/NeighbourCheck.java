@@ -70,7 +70,10 @@ public record NeighbourCheck(String node, Target has, boolean v6, Pos pos) imple
         Optional<IpAddress> addr = has.resolve(ctx.model(), node, v6);
         if (addr.isEmpty()) return Observation.notOk("no address for " + has);
         Optional<MacAddress> expectedMac = Optional.empty();
-        Optional<ModelInterface> owner = has.literal().isPresent() ? Optional.empty() : ctx.model().ownerOf(addr.get());
+        // The target node's own interface: with overlays, two nodes of a lab may have the same address.
+        Optional<ModelInterface> owner = has.literal().isPresent() ? Optional.empty()
+                : ctx.model().node(has.node()).flatMap(n -> n.interfaces().values().stream()
+                        .filter(i -> i.addresses().stream().anyMatch(c -> c.address().equals(addr.get()))).findFirst());
         if (owner.isPresent()) expectedMac = ctx.macOf(owner.get().node(), owner.get().name());
         List<String> seen = new ArrayList<>();
         for (Map<String, Object> row : ctx.jsonRows("ip", ctx.naming().nodeNetns(node), List.of(v6 ? "-6" : "-4", "neigh", "show"))) {

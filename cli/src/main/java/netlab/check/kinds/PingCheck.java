@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,14 +24,23 @@ import netlab.yaml.Fields;
 /**
  * {@code ping: {from: h1, to: h2, count: 3, ipv6: false, reply_ttl: 63}}: ICMP echo from a node to a node, an
  * interface or an address. Succeeds when replies come back (and, with {@code reply_ttl}, every reply arrived with
- * that TTL: the proof of how many routers it crossed).
+ * that TTL: the proof of how many routers it crossed). With {@code rtt: 180ms..260ms} the average round trip must
+ * fall in the range (the proof of a delay); with {@code loss: 10%..40%} the share of echoes without a reply must
+ * (the proof of a lossy link; then no reply at all is a result, not a failure). {@code size} sets the payload,
+ * {@code every} the time between echoes.
  *
  * @param source the interface to send from ({@code from: h1:eth2}), if given
  */
-public record PingCheck(String from, Optional<String> source, Target to, int count, boolean v6, OptionalInt replyTtl, Pos fromPos)
+public record PingCheck(String from, Optional<String> source, Target to, int count, boolean v6, OptionalInt replyTtl, Pos fromPos,
+                        OptionalInt size, Optional<Duration> every, Optional<Between> rtt, Optional<Between> loss)
         implements CheckBody {
 
-    private static final Pattern REPLY = Pattern.compile("bytes from .*?ttl=(\\d+)(?: time=([\\d.]+) ms)?");
+    public PingCheck(String from, Optional<String> source, Target to, int count, boolean v6, OptionalInt replyTtl, Pos fromPos) {
+        this(from, source, to, count, v6, replyTtl, fromPos, OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static final Pattern REPLY = Pattern.compile("bytes from .*?ttl=(\\d+)(?: time=([\\d.]+) ms)?( \\(DUP!\\))?");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
 
     public static final class Kind implements CheckKind {
@@ -41,7 +51,7 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
 
         @Override
         public Set<String> fields() {
-            return Set.of("from", "to", "count", "ipv6", "reply_ttl");
+            return Set.of("from", "to", "count", "ipv6", "reply_ttl", "size", "every", "rtt", "loss");
         }
 
         @Override
@@ -51,11 +61,36 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
             int count = (int) f.integer("count", 1, 1, 1000);
             boolean v6 = f.bool("ipv6", false);
             OptionalInt ttl = f.integer("reply_ttl", 1, 255).map(v -> OptionalInt.of(v.intValue())).orElse(OptionalInt.empty());
+            OptionalInt size = f.integer("size", 0, 65507).map(v -> OptionalInt.of(v.intValue())).orElse(OptionalInt.empty());
+            Optional<Duration> every = f.duration("every", Duration.ofSeconds(10)).filter(e -> {
+                if (e.toMillis() >= 1) return true;
+                f.diags().error(f.posOf("every"), "'every' in the ping check must be at least 1ms");
+                return false;
+            });
+            Optional<Between> rtt = f.string("rtt").flatMap(t -> Between.parse(t, f.posOf("rtt"), "'rtt' of the ping check", "180ms..260ms",
+                    PingCheck::millis, f.diags()));
+            Optional<Between> loss = f.string("loss").flatMap(t -> Between.parse(t, f.posOf("loss"), "'loss' of the ping check", "10%..40%",
+                    PingCheck::percent, f.diags()));
+            if (loss.isPresent() && count < 10) {
+                f.diags().error(f.posOf("loss"), "a loss range needs enough echoes to measure: set 'count' to 10 or more (100 or more for a"
+                        + " steady figure)");
+            }
             int colon = from.indexOf(':');
             Optional<String> src = colon < 0 ? Optional.empty() : Optional.of(from.substring(colon + 1));
             String node = colon < 0 ? from : from.substring(0, colon);
-            return new PingCheck(node, src, new Target(to, f.posOf("to")), count, v6, ttl, f.posOf("from"));
+            return new PingCheck(node, src, new Target(to, f.posOf("to")), count, v6, ttl, f.posOf("from"), size, every, rtt, loss);
         }
+    }
+
+    static OptionalDouble millis(String s) {
+        if (!s.matches("\\d+(\\.\\d+)?\\s*(ms|s)")) return OptionalDouble.empty();
+        return netlab.yaml.Durations.parse(s).map(d -> OptionalDouble.of(d.toNanos() / 1e6)).orElse(OptionalDouble.empty());
+    }
+
+    static OptionalDouble percent(String s) {
+        Matcher m = PERCENT.matcher(s);
+        if (!m.matches() || Double.parseDouble(m.group(1)) > 100) return OptionalDouble.empty();
+        return OptionalDouble.of(Double.parseDouble(m.group(1)));
     }
 
     @Override
@@ -65,11 +100,13 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
 
     @Override
     public String describe() {
-        return "ping " + from + source.map(s -> ":" + s).orElse("") + " -> " + to + (v6 ? " (IPv6)" : "");
+        return "ping " + from + source.map(s -> ":" + s).orElse("") + " -> " + to + (v6 ? " (IPv6)" : "")
+                + rtt.map(r -> " rtt " + r.text()).orElse("") + loss.map(l -> " loss " + l.text()).orElse("");
     }
 
     @Override
     public Duration defaultTimeout() {
+        if (every.isPresent()) return Duration.ofSeconds(3).plus(every.get().multipliedBy(count)).plusSeconds(loss.isPresent() ? 0 : 2);
         return Duration.ofSeconds(Math.max(3, count + 2));
     }
 
@@ -84,9 +121,14 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         Optional<IpAddress> dst = to.resolve(ctx.model(), from, v6);
         if (dst.isEmpty()) return Observation.notOk("no address to ping for " + to);
-        List<String> argv = new ArrayList<>(List.of("ping", "-n", "-c", Integer.toString(count),
-                "-w", Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000)), "-W", "1"));
-        if (count > 1) argv.addAll(List.of("-i", "0.2"));
+        List<String> argv = new ArrayList<>(List.of("ping", "-n", "-c", Integer.toString(count)));
+        // -w ends ping at the deadline even when replies are missing; measuring loss needs every echo sent instead,
+        // and -W bounds the wait for the last replies.
+        if (loss.isEmpty()) argv.addAll(List.of("-w", Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000))));
+        argv.addAll(List.of("-W", "1"));
+        if (every.isPresent()) argv.addAll(List.of("-i", String.format(java.util.Locale.ROOT, "%.3f", every.get().toMillis() / 1000.0)));
+        else if (count > 1) argv.addAll(List.of("-i", "0.2"));
+        size.ifPresent(n -> argv.addAll(List.of("-s", Integer.toString(n))));
         if (v6) argv.add("-6");
         source.ifPresent(s -> argv.addAll(List.of("-I", s)));
         argv.add(dst.get().toString());
@@ -96,30 +138,48 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
 
     Observation judge(String out, IpAddress dst, ProcResult r) {
         List<Integer> ttls = new ArrayList<>();
-        double rttSum = 0;
+        double rttSum = 0, rttMin = Double.MAX_VALUE, rttMax = 0;
         int rtts = 0;
         Matcher m = REPLY.matcher(out);
         while (m.find()) {
+            if (m.group(3) != null) continue; // a duplicate of a reply already counted
             ttls.add(Integer.parseInt(m.group(1)));
             if (m.group(2) != null) {
-                rttSum += Double.parseDouble(m.group(2));
+                double t = Double.parseDouble(m.group(2));
+                rttSum += t;
+                rttMin = Math.min(rttMin, t);
+                rttMax = Math.max(rttMax, t);
                 rtts++;
             }
         }
         Matcher s = SUMMARY.matcher(out);
         int sent = s.find() ? Integer.parseInt(s.group(1)) : count;
         int received = ttls.size();
+        if (loss.isPresent()) {
+            double lost = sent == 0 ? 100 : 100.0 * (sent - Math.min(received, sent)) / sent;
+            String seen = String.format(java.util.Locale.ROOT, "loss %.1f%% (%d of %d echoes unanswered) from %s", lost, sent - Math.min(received, sent), sent, dst);
+            if (!loss.get().contains(lost)) return Observation.notOk(seen + " (expected " + loss.get().text() + ")");
+            if (rtt.isEmpty() && replyTtl.isEmpty()) return Observation.ok(seen);
+            if (received == 0) return Observation.notOk(seen + "; no reply to measure");
+        }
         if (received == 0) {
             String why = r.stderr().isBlank() ? lastLine(out) : r.stderr().strip().lines().findFirst().orElse("");
             return Observation.notOk("no reply from " + dst + " (" + sent + " sent)" + (why.isBlank() ? "" : ": " + why));
         }
-        String rtt = rtts > 0 ? String.format(", rtt avg %.3f ms", rttSum / rtts) : "";
+        String rttText = rtts > 0 ? String.format(", rtt avg %.3f ms", rttSum / rtts) : "";
         String got = received + "/" + sent + " replies from " + dst + ", ttl " + ttls.stream().distinct().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
         if (replyTtl.isPresent()) {
             boolean allMatch = ttls.stream().allMatch(t -> t == replyTtl.getAsInt());
-            if (!allMatch) return Observation.notOk(got + rtt + " (expected reply ttl " + replyTtl.getAsInt() + ")");
+            if (!allMatch) return Observation.notOk(got + rttText + " (expected reply ttl " + replyTtl.getAsInt() + ")");
         }
-        return Observation.ok(got + rtt);
+        if (rtt.isPresent()) {
+            if (rtts == 0) return Observation.notOk(got + " (no round-trip times to measure)");
+            double avg = rttSum / rtts;
+            String times = String.format(java.util.Locale.ROOT, ", rtt avg %.1f ms (min %.1f, max %.1f)", avg, rttMin, rttMax);
+            if (!rtt.get().contains(avg)) return Observation.notOk(got + times + " (expected " + rtt.get().text() + ")");
+            return Observation.ok(got + times + " within " + rtt.get().text());
+        }
+        return Observation.ok(got + rttText);
     }
 
     private static String lastLine(String s) {

@@ -108,7 +108,7 @@ public final class Pinger {
     }
 
     private static byte[] sockaddr(IpAddress a) {
-        byte[] raw = toBytes(a);
+        byte[] raw = a.toBytes();
         if (!a.isV6()) {
             ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
             b.putShort((short) AF_INET);
@@ -124,14 +124,6 @@ public final class Pinger {
         return b.array();
     }
 
-    private static byte[] toBytes(IpAddress a) {
-        int n = a.bits() / 8;
-        byte[] raw = a.value().toByteArray();
-        byte[] out = new byte[n];
-        int copy = Math.min(raw.length, n);
-        System.arraycopy(raw, raw.length - copy, out, n - copy, copy);
-        return out;
-    }
 
     static int checksum(byte[] p) {
         long sum = 0;

@@ -14,14 +14,23 @@ import netlab.net.MacAddress;
 sealed interface IpCommand {
 
     /** {@code link set dev X [up|down] [mtu N] [address M] [master B|nomaster] [alias T] [addrgenmode none|eui64]
-     *  [type bridge_slave [learning on|off] [flood on|off]]}. */
+     *  [type bridge_slave [learning on|off] [flood on|off] [hairpin on|off]]}. */
     record LinkSet(String dev, Optional<Boolean> up, Optional<Integer> mtu, Optional<MacAddress> mac, Optional<String> master,
                    boolean noMaster, Optional<String> alias, Optional<Boolean> addrGenNone, Optional<Boolean> learning,
-                   Optional<Boolean> flood) implements IpCommand {}
+                   Optional<Boolean> flood, Optional<Boolean> hairpin) implements IpCommand {}
 
-    /** {@code link add name X [address M] [mtu N] [netns NS] type bridge [stp_state N] [ageing_time N]}. */
+    /**
+     * {@code link add name X [address M] [mtu N] [netns NS] type bridge [stp_state N] [ageing_time N] [vlan_filtering N]
+     * [vlan_default_pvid N]}.
+     */
     record AddBridge(String name, Optional<MacAddress> mac, Optional<Integer> mtu, Optional<String> netns,
-                     Optional<Integer> stpState, Optional<Integer> ageingTime) implements IpCommand {}
+                     Optional<Integer> stpState, Optional<Integer> ageingTime, Optional<Integer> vlanFiltering,
+                     Optional<Integer> vlanDefaultPvid) implements IpCommand {
+        AddBridge(String name, Optional<MacAddress> mac, Optional<Integer> mtu, Optional<String> netns,
+                  Optional<Integer> stpState, Optional<Integer> ageingTime) {
+            this(name, mac, mtu, netns, stpState, ageingTime, Optional.empty(), Optional.empty());
+        }
+    }
 
     /** {@code link add name X [address M] [mtu N] [netns NS] type veth peer name Y [address M] [mtu N] [netns NS]}. */
     record AddVeth(End a, End b) implements IpCommand {}
@@ -50,7 +59,8 @@ sealed interface IpCommand {
 
     private static Optional<IpCommand> linkSet(List<String> w) {
         String dev = w.get(3);
-        Optional<Boolean> up = Optional.empty(), addrGenNone = Optional.empty(), learning = Optional.empty(), flood = Optional.empty();
+        Optional<Boolean> up = Optional.empty(), addrGenNone = Optional.empty(), learning = Optional.empty(), flood = Optional.empty(),
+                hairpin = Optional.empty();
         Optional<Integer> mtu = Optional.empty();
         Optional<MacAddress> mac = Optional.empty();
         Optional<String> master = Optional.empty(), alias = Optional.empty();
@@ -82,13 +92,17 @@ sealed interface IpCommand {
                     if (!slave) return Optional.empty();
                     flood = Optional.of(onOff(w.get(++i)));
                 }
+                case "hairpin" -> {
+                    if (!slave) return Optional.empty();
+                    hairpin = Optional.of(onOff(w.get(++i)));
+                }
                 default -> {
                     return Optional.empty();
                 }
             }
         }
         if (alias.isPresent() && w.indexOf("alias") != w.size() - 2) return Optional.empty(); // aliases with spaces: leave to ip
-        return Optional.of(new LinkSet(dev, up, mtu, mac, master, noMaster, alias, addrGenNone, learning, flood));
+        return Optional.of(new LinkSet(dev, up, mtu, mac, master, noMaster, alias, addrGenNone, learning, flood, hairpin));
     }
 
     private static boolean onOff(String s) {
@@ -104,17 +118,19 @@ sealed interface IpCommand {
         String kind = w.get(type + 1);
         List<String> rest = w.subList(type + 2, w.size());
         if (kind.equals("bridge")) {
-            Optional<Integer> stp = Optional.empty(), ageing = Optional.empty();
+            Optional<Integer> stp = Optional.empty(), ageing = Optional.empty(), vlanFiltering = Optional.empty(), pvid = Optional.empty();
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
                     case "stp_state" -> stp = Optional.of(Integer.parseInt(rest.get(++i)));
                     case "ageing_time" -> ageing = Optional.of(Integer.parseInt(rest.get(++i)));
+                    case "vlan_filtering" -> vlanFiltering = Optional.of(Integer.parseInt(rest.get(++i)));
+                    case "vlan_default_pvid" -> pvid = Optional.of(Integer.parseInt(rest.get(++i)));
                     default -> {
                         return Optional.empty();
                     }
                 }
             }
-            return Optional.of(new AddBridge(a.name(), a.mac(), a.mtu(), a.netns(), stp, ageing));
+            return Optional.of(new AddBridge(a.name(), a.mac(), a.mtu(), a.netns(), stp, ageing, vlanFiltering, pvid));
         }
         if (kind.equals("veth") && rest.size() >= 3 && rest.get(0).equals("peer") && rest.get(1).equals("name")) {
             return Optional.of(new AddVeth(a, end(rest.subList(2, rest.size()), rest.get(2))));

@@ -140,7 +140,6 @@ public final class NetlinkReader {
 
     private static String ip(byte[] raw, int family) {
         if (raw == null) return "?";
-        java.math.BigInteger v = new java.math.BigInteger(1, raw);
-        return new IpAddress(v, family == AF_INET6 ? 128 : 32).toString();
+        return IpAddress.fromBytes(raw).toString();
     }
 }

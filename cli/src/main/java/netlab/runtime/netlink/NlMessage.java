@@ -64,6 +64,10 @@ final class NlMessage {
         return attr(type, new byte[] {(byte) v});
     }
 
+    NlMessage attrU16(int type, int v) {
+        return attr(type, ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) v).array());
+    }
+
     NlMessage attrU32(int type, int v) {
         return attr(type, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array());
     }

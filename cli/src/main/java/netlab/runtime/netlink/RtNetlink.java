@@ -17,8 +17,8 @@ final class RtNetlink implements AutoCloseable {
     private static final int IFLA_ADDRESS = 1, IFLA_IFNAME = 3, IFLA_MTU = 4, IFLA_MASTER = 10, IFLA_LINKINFO = 18,
             IFLA_IFALIAS = 20, IFLA_AF_SPEC = 26, IFLA_NET_NS_FD = 28;
     private static final int IFLA_INFO_KIND = 1, IFLA_INFO_DATA = 2, IFLA_INFO_SLAVE_KIND = 4, IFLA_INFO_SLAVE_DATA = 5;
-    private static final int IFLA_BR_AGEING_TIME = 4, IFLA_BR_STP_STATE = 5;
-    private static final int IFLA_BRPORT_LEARNING = 8, IFLA_BRPORT_UNICAST_FLOOD = 9;
+    private static final int IFLA_BR_AGEING_TIME = 4, IFLA_BR_STP_STATE = 5, IFLA_BR_VLAN_FILTERING = 7, IFLA_BR_VLAN_DEFAULT_PVID = 39;
+    private static final int IFLA_BRPORT_MODE = 4, IFLA_BRPORT_LEARNING = 8, IFLA_BRPORT_UNICAST_FLOOD = 9;
     private static final int VETH_INFO_PEER = 1;
     private static final int IFLA_INET6_ADDR_GEN_MODE = 8, IN6_ADDR_GEN_MODE_EUI64 = 0, IN6_ADDR_GEN_MODE_NONE = 1;
     private static final int IFA_ADDRESS = 1, IFA_LOCAL = 2, IFA_F_NODAD = 0x02;
@@ -66,12 +66,13 @@ final class RtNetlink implements AutoCloseable {
             m.end(inet6);
             m.end(spec);
         }
-        if (s.learning().isPresent() || s.flood().isPresent()) {
+        if (s.learning().isPresent() || s.flood().isPresent() || s.hairpin().isPresent()) {
             int info = m.begin(IFLA_LINKINFO);
             m.attrString(IFLA_INFO_SLAVE_KIND, "bridge");
             int data = m.begin(IFLA_INFO_SLAVE_DATA);
             s.learning().ifPresent(v -> m.attrU8(IFLA_BRPORT_LEARNING, v ? 1 : 0));
             s.flood().ifPresent(v -> m.attrU8(IFLA_BRPORT_UNICAST_FLOOD, v ? 1 : 0));
+            s.hairpin().ifPresent(v -> m.attrU8(IFLA_BRPORT_MODE, v ? 1 : 0)); // hairpin: frames may leave by the port they came in
             m.end(data);
             m.end(info);
         }
@@ -88,10 +89,12 @@ final class RtNetlink implements AutoCloseable {
             if (nsFd >= 0) m.attrU32(IFLA_NET_NS_FD, nsFd);
             int info = m.begin(IFLA_LINKINFO);
             m.attrString(IFLA_INFO_KIND, "bridge");
-            if (b.stpState().isPresent() || b.ageingTime().isPresent()) {
+            if (b.stpState().isPresent() || b.ageingTime().isPresent() || b.vlanFiltering().isPresent() || b.vlanDefaultPvid().isPresent()) {
                 int data = m.begin(IFLA_INFO_DATA);
                 b.ageingTime().ifPresent(v -> m.attrU32(IFLA_BR_AGEING_TIME, v));
                 b.stpState().ifPresent(v -> m.attrU32(IFLA_BR_STP_STATE, v));
+                b.vlanFiltering().ifPresent(v -> m.attrU8(IFLA_BR_VLAN_FILTERING, v));
+                b.vlanDefaultPvid().ifPresent(v -> m.attrU16(IFLA_BR_VLAN_DEFAULT_PVID, v));
                 m.end(data);
             }
             m.end(info);
@@ -136,7 +139,7 @@ final class RtNetlink implements AutoCloseable {
         int flags = NlMessage.NLM_F_CREATE | (a.replace() ? NlMessage.NLM_F_REPLACE : NlMessage.NLM_F_EXCL);
         NlMessage m = new NlMessage(RTM_NEWADDR, flags)
                 .u8(v6 ? AF_INET6 : AF_INET).u8(a.cidr().prefix()).u8(a.nodad() ? IFA_F_NODAD : 0).u8(0).u32(index(a.dev()));
-        byte[] addr = bytes(a.cidr().address());
+        byte[] addr = a.cidr().address().toBytes();
         m.attr(IFA_LOCAL, addr);
         m.attr(IFA_ADDRESS, addr);
         socket.request(m);
@@ -149,21 +152,13 @@ final class RtNetlink implements AutoCloseable {
         NlMessage m = new NlMessage(RTM_NEWROUTE, flags)
                 .u8(v6 ? AF_INET6 : AF_INET).u8(r.dst().map(c -> c.prefix()).orElse(0)).u8(0).u8(0)
                 .u8(RT_TABLE_MAIN).u8(RTPROT_BOOT).u8(scope).u8(RTN_UNICAST).u32(0);
-        r.dst().ifPresent(c -> m.attr(RTA_DST, bytes(c.network().address())));
-        r.via().ifPresent(g -> m.attr(RTA_GATEWAY, bytes(g)));
+        r.dst().ifPresent(c -> m.attr(RTA_DST, c.network().address().toBytes()));
+        r.via().ifPresent(g -> m.attr(RTA_GATEWAY, g.toBytes()));
         r.dev().ifPresent(d -> m.attrU32(RTA_OIF, index(d)));
         r.metric().ifPresent(p -> m.attrU32(RTA_PRIORITY, p));
         socket.request(m);
     }
 
-    private static byte[] bytes(IpAddress a) {
-        int n = a.bits() / 8;
-        byte[] raw = a.value().toByteArray();
-        byte[] out = new byte[n];
-        int copy = Math.min(raw.length, n);
-        System.arraycopy(raw, raw.length - copy, out, n - copy, copy);
-        return out;
-    }
 
     private static byte[] mac(MacAddress m) {
         byte[] out = new byte[6];

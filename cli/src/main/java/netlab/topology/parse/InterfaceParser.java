@@ -16,6 +16,7 @@ import netlab.source.Located;
 import netlab.source.Pos;
 import netlab.source.Suggest;
 import netlab.topology.AddressSpec;
+import netlab.topology.Impairment;
 import netlab.topology.InterfaceSpec;
 import netlab.topology.InterfaceTypeSpec;
 import netlab.topology.Names;
@@ -31,7 +32,7 @@ import netlab.yaml.YSeq;
  * give just the addresses.
  */
 final class InterfaceParser {
-    static final Set<String> COMMON = Set.of("type", "addresses", "mac", "mtu");
+    static final Set<String> COMMON = Set.of("type", "addresses", "mac", "mtu", "impairment");
 
     private InterfaceParser() {}
 
@@ -74,8 +75,9 @@ final class InterfaceParser {
             return parsed;
         });
         OptionalInt mtu = f.integer("mtu", 68, 65535).map(v -> OptionalInt.of(v.intValue())).orElse(OptionalInt.empty());
+        Optional<Impairment> impairment = f.node("impairment").flatMap(n -> ImpairmentParser.parse(n, "interface " + node + ":" + name, d));
         InterfaceTypeSpec typeSpec = type.parse(f, node, name);
-        return new InterfaceSpec(name, typeSpec, addrs, auto, mac, mtu, keyPos);
+        return new InterfaceSpec(name, typeSpec, addrs, auto, mac, mtu, keyPos, impairment);
     }
 
     static List<AddressSpec> addresses(YNode n, String where, Diagnostics d) {

@@ -6,7 +6,9 @@ import java.util.Set;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 import netlab.topology.Endpoint;
+import netlab.topology.Impairment;
 import netlab.topology.LinkSpec;
+import netlab.topology.PortVlans;
 import netlab.yaml.Fields;
 import netlab.yaml.YMap;
 import netlab.yaml.YNode;
@@ -16,7 +18,7 @@ import netlab.yaml.YSeq;
  * Reads one link: {@code [h1:eth1, sw1]} or {@code {endpoints: [h1:eth1, h2:eth1], subnet: 10.0.0.0/30}}.
  */
 final class LinkParser {
-    static final Set<String> KEYS = Set.of("endpoints", "subnet", "subnet6");
+    static final Set<String> KEYS = Set.of("endpoints", "subnet", "subnet6", "vlan", "vlans", "impairment");
 
     private LinkParser() {}
 
@@ -31,8 +33,11 @@ final class LinkParser {
         }
         var v4 = SwitchParser.subnet(f, "subnet", false, "the link", d);
         var v6 = SwitchParser.subnet(f, "subnet6", true, "the link", d);
-        return f.list("endpoints").flatMap(seq -> endpoints(seq, seq.pos(), d))
-                .map(e -> new LinkSpec(e.get(0), e.get(1), v4, v6, m.get().pos()));
+        PortVlans vlans = PortVlansParser.parse(f, d);
+        Optional<List<Endpoint>> ends = f.list("endpoints").flatMap(seq -> endpoints(seq, seq.pos(), d));
+        String where = ends.map(e -> "the link " + e.get(0) + " -- " + e.get(1)).orElse("a link");
+        Optional<Impairment> impairment = f.node("impairment").flatMap(n -> ImpairmentParser.parse(n, where, d));
+        return ends.map(e -> new LinkSpec(e.get(0), e.get(1), v4, v6, m.get().pos(), vlans, impairment));
     }
 
     private static Optional<List<Endpoint>> endpoints(YSeq seq, Pos pos, Diagnostics d) {

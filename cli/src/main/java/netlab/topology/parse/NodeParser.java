@@ -23,7 +23,8 @@ import netlab.yaml.YNode;
 
 /** Reads one node: common keys, then the keys of its kind. */
 final class NodeParser {
-    static final Set<String> COMMON = Set.of("kind", "interfaces", "routes", "gateway", "gateway6", "forwarding", "sysctls", "exec");
+    static final Set<String> COMMON = Set.of("kind", "interfaces", "routes", "gateway", "gateway6", "forwarding", "sysctls", "exec",
+            "rules", "services");
 
     private NodeParser() {}
 
@@ -59,10 +60,12 @@ final class NodeParser {
         boolean forwarding = f.bool("forwarding", false);
         Map<String, Located> sysctls = f.textMap("sysctls");
         List<Located> exec = f.textList("exec");
+        List<netlab.rules.Rule> rules = f.list("rules").map(seq -> RuleParser.parse(seq, name, d)).orElse(List.of());
+        List<netlab.services.Service> services = f.list("services").map(seq -> ServiceParser.parse(seq, name, d)).orElse(List.of());
 
         var kindSpec = kind.map(k -> k.parse(f, name)).orElse(NamespaceNode.Spec.INSTANCE);
         return new NodeSpec(name, kind.map(NodeKind::name).orElse(kindName), kindSpec, interfaces, routes, forwarding,
-                sysctls, exec, keyPos);
+                sysctls, exec, keyPos, rules, services);
     }
 
     /** A key of another kind ("image" on a namespace node) gets a precise message instead of "unknown key". */

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import netlab.cluster.ClusterExpander;
+import netlab.cluster.ClusterSpec;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 import netlab.topology.CheckSpec;
@@ -24,7 +27,7 @@ import netlab.yaml.YSeq;
  * {@link netlab.model.ModelBuilder}.
  */
 public final class TopologyParser {
-    static final Set<String> TOP_KEYS = Set.of("name", "description", "nodes", "switches", "links", "checks");
+    static final Set<String> TOP_KEYS = Set.of("name", "description", "nodes", "switches", "links", "checks", "cluster");
 
     private TopologyParser() {}
 
@@ -65,10 +68,14 @@ public final class TopologyParser {
             for (YNode item : seq.items()) LinkParser.parse(item, d).ifPresent(links::add);
         });
 
+        // a cluster adds its pods' links and the nodes' bridges and rules before anything refers to them
+        Optional<ClusterSpec> cluster = f.node("cluster").map(n -> ClusterParser.parse(n, d));
+        cluster.ifPresent(c -> ClusterExpander.expand(c, nodes, links, d));
+
         List<CheckSpec> checks = new ArrayList<>();
         f.list("checks").ifPresent(seq -> readChecks(seq, checks, d));
 
-        return new Topology(name, description, source, nodes, switches, links, checks, map.pos());
+        return new Topology(name, description, source, nodes, switches, links, checks, map.pos(), cluster);
     }
 
     private static void readChecks(YSeq seq, List<CheckSpec> checks, Diagnostics d) {

@@ -1,0 +1,93 @@
+package netlab.check;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.runtime.ProcResult;
+
+/**
+ * Runs curl inside a node and tells what happened to the connection, the part the {@code http} and {@code tcp}
+ * checks share. curl's verbose lines say whether the connection was established, refused (a TCP reset or an ICMP
+ * port unreachable), answered with another ICMP error (no route, host unreachable, administratively prohibited), or
+ * never answered at all (a silent drop): the difference between a closed port and a filtered one.
+ */
+public final class CurlProbe {
+    private static final Pattern CONNECTED = Pattern.compile("^\\* (Connected to|Established connection to) ", Pattern.MULTILINE);
+    /** The kernel's reason: "* connect to A port P failed: Connection refused", "* Immediate connect fail for A: Network is unreachable". */
+    private static final Pattern CONNECT_FAILED = Pattern.compile("^\\* (?:connect to .*? failed|Immediate connect fail for \\S+): (.+)$", Pattern.MULTILINE);
+    private static final Pattern CURL_ERROR = Pattern.compile("^curl: \\((\\d+)\\) (.+)$", Pattern.MULTILINE);
+    private static final Pattern STATUS = Pattern.compile("^netlab-http-status: (\\d+)$", Pattern.MULTILINE);
+    private static final int CURL_TIMEOUT = 28;
+
+    private CurlProbe() {}
+
+    /** What became of the connection attempt. */
+    public enum Connection { CONNECTED, REFUSED, UNREACHABLE, TIMEOUT, ERROR }
+
+    /**
+     * @param reason  the kernel's or curl's words for a failure ("Connection refused", "No route to host"…)
+     * @param status  the HTTP status, 0 when there was none
+     * @param body    what the server sent (HTTP body)
+     */
+    public record Result(Connection connection, String reason, int exitCode, int status, String body) {
+        public boolean completed() {
+            return connection == Connection.CONNECTED && exitCode == 0;
+        }
+    }
+
+    /** One HTTP GET of {@code url} from {@code node}; the whole exchange is limited to {@code timeout}. */
+    public static Result http(CheckContext ctx, String node, String url, Duration timeout) throws InterruptedException {
+        List<String> argv = new ArrayList<>(base(timeout));
+        argv.addAll(List.of("-o", "-", "-w", "%{stderr}netlab-http-status: %{http_code}\\n", url));
+        return run(ctx, node, argv, timeout);
+    }
+
+    /** Opens a TCP connection to {@code host}:{@code port} and closes it again (curl's telnet with no input). */
+    public static Result connect(CheckContext ctx, String node, String host, int port, Duration timeout) throws InterruptedException {
+        List<String> argv = new ArrayList<>(base(timeout));
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        argv.addAll(List.of("-o", "/dev/null", "telnet://" + h + ":" + port));
+        return run(ctx, node, argv, timeout);
+    }
+
+    private static List<String> base(Duration timeout) {
+        String secs = String.format(Locale.ROOT, "%.3f", Math.max(1, timeout.toMillis()) / 1000.0);
+        return List.of("curl", "-sS", "-v", "--noproxy", "*", "--connect-timeout", secs, "--max-time", secs);
+    }
+
+    private static Result run(CheckContext ctx, String node, List<String> argv, Duration timeout) throws InterruptedException {
+        ProcResult r = ctx.processes().run(ctx.exec().inNetns(node, argv), "", timeout.plusSeconds(3));
+        return judge(r.exitCode(), r.stdout(), r.stderr(), r.timedOut());
+    }
+
+    static Result judge(int exit, String stdout, String stderr, boolean killed) {
+        Matcher st = STATUS.matcher(stderr);
+        int status = st.find() ? Integer.parseInt(st.group(1)) : 0;
+        Optional<String> curlError = firstGroup(CURL_ERROR, stderr, 2);
+        if (CONNECTED.matcher(stderr).find()) {
+            return new Result(Connection.CONNECTED, exit == 0 ? "" : curlError.orElse("curl exit code " + exit), exit, status, stdout);
+        }
+        Optional<String> failed = firstGroup(CONNECT_FAILED, stderr, 1).map(String::strip);
+        if (killed || exit == CURL_TIMEOUT) return new Result(Connection.TIMEOUT, "no answer (timed out)", exit, 0, "");
+        if (failed.isPresent()) {
+            String f = failed.get();
+            String l = f.toLowerCase(Locale.ROOT);
+            if (l.contains("refused")) return new Result(Connection.REFUSED, f, exit, 0, "");
+            if (l.contains("unreachable") || l.contains("no route") || l.contains("prohibited")) {
+                return new Result(Connection.UNREACHABLE, f, exit, 0, "");
+            }
+            return new Result(Connection.ERROR, f, exit, 0, "");
+        }
+        return new Result(Connection.ERROR, curlError.orElse(stderr.isBlank() ? "curl exit code " + exit : stderr.strip().lines().reduce((a, b) -> b).orElse("")),
+                exit, 0, "");
+    }
+
+    private static Optional<String> firstGroup(Pattern p, String text, int group) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Optional.of(m.group(group)) : Optional.empty();
+    }
+}

@@ -1,0 +1,133 @@
+package netlab.check.kinds;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import netlab.check.CheckBody;
+import netlab.check.CheckContext;
+import netlab.check.CheckKind;
+import netlab.check.CurlProbe;
+import netlab.check.Observation;
+import netlab.check.Placeholders;
+import netlab.check.Target;
+import netlab.doctor.Feature;
+import netlab.model.LabModel;
+import netlab.model.ModelInterface;
+import netlab.net.IpAddress;
+import netlab.source.Diagnostics;
+import netlab.source.Pos;
+import netlab.yaml.Fields;
+
+/**
+ * {@code http: {from: h1, url: "http://${internet}/", status: 200, contains: "...", matches: "...", server_sees: r1:eth2}}:
+ * an HTTP GET with curl from a node. Succeeds when an answer with the expected status comes back (and its body
+ * contains / matches what is given). {@code server_sees} asks a netlab {@code http} service which address the request
+ * came from, and compares it with the given node, interface or address: the proof of NAT (behind a masquerade the
+ * server sees the router's public address, without it the client's own, or nothing at all).
+ *
+ * @param serverSees whose address the server must have seen
+ */
+public record HttpCheck(String from, String url, int status, Optional<String> contains, Optional<Pattern> matches,
+                        Optional<Target> serverSees, Pos fromPos, Pos urlPos) implements CheckBody {
+    /** The line a netlab http service answers with: "client 203.0.113.1 port 40512". */
+    static final Pattern CLIENT = Pattern.compile("^client (\\S+) port (\\d+)$", Pattern.MULTILINE);
+
+    public static final class Kind implements CheckKind {
+        @Override
+        public String key() {
+            return "http";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("from", "url", "status", "contains", "matches", "server_sees");
+        }
+
+        @Override
+        public CheckBody parse(Fields f) {
+            String from = f.requiredString("from").orElse("");
+            String url = f.requiredString("url").orElse("");
+            int status = (int) f.integer("status", 200, 100, 599);
+            Optional<String> contains = f.string("contains");
+            Optional<Pattern> matches = f.string("matches").flatMap(p -> {
+                try {
+                    return Optional.of(Pattern.compile(p, Pattern.MULTILINE));
+                } catch (PatternSyntaxException e) {
+                    f.diags().error(f.posOf("matches"), "'matches' is not a valid regular expression: " + e.getDescription());
+                    return Optional.empty();
+                }
+            });
+            Optional<Target> sees = f.string("server_sees").map(s -> new Target(s.trim(), f.posOf("server_sees")));
+            return new HttpCheck(from, url, status, contains, matches, sees, f.posOf("from"), f.posOf("url"));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "http";
+    }
+
+    @Override
+    public String describe() {
+        return "http " + from + " -> " + url;
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return Set.of(Feature.CURL);
+    }
+
+    @Override
+    public void validate(LabModel model, Diagnostics d) {
+        new Target(from, fromPos).validNode(model, d, "http from");
+        if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
+            d.error(urlPos, "'url' must start with http:// or https://, like http://${web}/ (not '" + url + "')");
+        }
+        Placeholders.validate(url, urlPos, model, d);
+        serverSees.ifPresent(t -> t.validate(model, d, "server_sees", t.literal().map(IpAddress::isV6).orElse(false)));
+    }
+
+    @Override
+    public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
+        String u = Placeholders.expand(url, ctx);
+        CurlProbe.Result r = CurlProbe.http(ctx, from, u, timeout);
+        if (r.connection() != CurlProbe.Connection.CONNECTED) return Observation.notOk("no connection to " + u + ": " + r.reason());
+        if (!r.completed()) return Observation.notOk("connected to " + u + ", but no complete answer: " + r.reason());
+        String got = "status " + r.status() + " from " + u;
+        if (r.status() != status) return Observation.notOk(got + " (expected " + status + ")" + firstLine(r.body()));
+        if (contains.isPresent() && !r.body().contains(contains.get())) {
+            return Observation.notOk(got + ", but the body does not contain '" + contains.get() + "'" + firstLine(r.body()));
+        }
+        if (matches.isPresent() && !matches.get().matcher(r.body()).find()) {
+            return Observation.notOk(got + ", but the body does not match /" + matches.get().pattern() + "/" + firstLine(r.body()));
+        }
+        if (serverSees.isEmpty()) return Observation.ok(got);
+        Matcher m = CLIENT.matcher(r.body());
+        if (!m.find()) {
+            return Observation.notOk(got + ", but it is not a netlab http service (no 'client ADDRESS port N' line), so it cannot say"
+                    + " whom it saw" + firstLine(r.body()));
+        }
+        Optional<IpAddress> seen = IpAddress.parse(m.group(1));
+        Optional<IpAddress> want = serverSees.get().resolve(ctx.model(), null, serverSees.get().literal().map(IpAddress::isV6).orElse(false));
+        String saw = "the server saw " + m.group(1) + owner(ctx.model(), seen);
+        if (want.isEmpty() || seen.isEmpty() || !seen.get().equals(want.get())) {
+            return Observation.notOk(got + ", but " + saw + ", not " + want.map(Object::toString).orElse("?") + " (" + serverSees.get() + ")");
+        }
+        return Observation.ok(got + "; " + saw);
+    }
+
+    /** " (r1:eth2)" for an address a node of the lab has. */
+    private static String owner(LabModel model, Optional<IpAddress> a) {
+        return a.flatMap(model::ownerOf).map(ModelInterface::ref).map(r -> " (" + r + ")").orElse("");
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        if (t.isEmpty()) return "";
+        String line = t.lines().findFirst().orElse("");
+        return ": " + (line.length() > 120 ? line.substring(0, 120) + "…" : line);
+    }
+}

@@ -1,0 +1,114 @@
+package netlab.check.kinds;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import netlab.check.CheckBody;
+import netlab.check.CheckContext;
+import netlab.check.CheckKind;
+import netlab.check.CheckKinds;
+import netlab.check.Observation;
+import netlab.cluster.ClusterOps;
+import netlab.cluster.Lease;
+import netlab.cluster.PodNetworkSync;
+import netlab.doctor.Feature;
+import netlab.model.LabModel;
+import netlab.source.Diagnostics;
+import netlab.source.Pos;
+import netlab.yaml.Fields;
+import netlab.yaml.YMap;
+
+/**
+ * {@code needs_lease: {node: node2, probe: {ping: {from: pod1, to: pod5}}}}: proves a path depends on a node's lease
+ * in etcd. The probe must work; then the lease is released in etcd and every other node programmed from etcd (as
+ * flanneld would on seeing it go), and the probe must fail; then the lease is written back exactly as it was, the
+ * nodes programmed again, and the probe must work again. Whatever happens, the lease is put back before the check
+ * ends. With {@code expect: failure} it proves the opposite: the path does not need that lease.
+ */
+public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePos, Pos pos) implements CheckBody {
+
+    public static final class Kind implements CheckKind {
+        @Override
+        public String key() {
+            return "needs_lease";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("node", "probe");
+        }
+
+        @Override
+        public CheckBody parse(Fields f) {
+            String node = f.requiredString("node").orElse("").trim();
+            if (!f.has("probe")) f.diags().error(f.pos(), "a needs_lease check needs 'probe': the probe that must fail without the lease");
+            Optional<CheckBody> probe = f.mapping("probe").flatMap(m -> nested(m, f.diags()));
+            return new NeedsLeaseCheck(node, probe, f.posOf("node"), f.posOf("probe"));
+        }
+
+        private static Optional<CheckBody> nested(YMap m, Diagnostics d) {
+            if (m.entries().size() != 1 || !CheckKinds.keys().contains(m.entries().get(0).key().value())) {
+                d.error(m.pos(), "'probe' holds one probe, such as {ping: {from: pod1, to: pod5}}");
+                return Optional.empty();
+            }
+            YMap.Entry e = m.entries().get(0);
+            CheckKind k = CheckKinds.get(e.key().value());
+            return Fields.asMap(e.value(), d, "'" + k.key() + "' in 'probe'")
+                    .map(body -> k.parse(Fields.of(body, d, "the " + k.key() + " in 'probe'", k.fields())));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "needs_lease";
+    }
+
+    @Override
+    public String describe() {
+        return probe.map(CheckBody::describe).orElse("probe") + " needs the lease of " + node;
+    }
+
+    @Override
+    public Set<Feature> features() {
+        Set<Feature> f = new java.util.HashSet<>(Set.of(Feature.ETCD));
+        probe.ifPresent(p -> f.addAll(p.features()));
+        return f;
+    }
+
+    @Override
+    public void validate(LabModel model, Diagnostics d) {
+        ClusterTarget.leasing(model, nodePos, "a needs_lease check", d).ifPresent(c -> ClusterTarget.node(c, node, nodePos, "the node of a needs_lease check", d));
+        probe.ifPresent(p -> p.validate(model, d));
+    }
+
+    @Override
+    public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
+        CheckBody p = probe.orElseThrow();
+        ClusterOps ops = new ClusterOps(ctx.processes(), ctx.naming(), ctx.model());
+        Observation with = p.attempt(ctx, timeout);
+        if (!with.ok()) return Observation.notOk("with " + node + "'s lease the probe already fails: " + with.detail());
+        Optional<Lease> lease = ops.lease(node);
+        if (lease.isEmpty()) return Observation.notOk("etcd holds no lease of " + node + " to take away");
+        Observation without;
+        String forgot;
+        try {
+            ops.releaseLease(node);
+            forgot = changed(ops.syncOthers(node));
+            without = p.attempt(ctx, timeout);
+        } finally {
+            ops.restore(lease.get());
+            ops.syncOthers(node);
+        }
+        Observation again = p.attempt(ctx, timeout);
+        String story = "with the lease: " + with.detail() + "; released (" + forgot + "): " + without.detail() + "; restored: " + again.detail();
+        if (without.ok()) return Observation.notOk("the probe still works without " + node + "'s lease; " + story);
+        if (!again.ok()) return Observation.notOk("the probe does not work again once the lease is back; " + story);
+        return Observation.ok(story);
+    }
+
+    private static String changed(List<PodNetworkSync.Result> results) {
+        List<String> out = results.stream().filter(r -> !r.removed().isEmpty()).map(r -> r.node() + " dropped " + r.removed().size() + " entries").toList();
+        return out.isEmpty() ? "no node dropped anything" : String.join(", ", out);
+    }
+}

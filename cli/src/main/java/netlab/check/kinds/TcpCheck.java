@@ -1,0 +1,105 @@
+package netlab.check.kinds;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import netlab.check.CheckBody;
+import netlab.check.CheckContext;
+import netlab.check.CheckKind;
+import netlab.check.CurlProbe;
+import netlab.check.Observation;
+import netlab.check.Target;
+import netlab.doctor.Feature;
+import netlab.model.LabModel;
+import netlab.net.IpAddress;
+import netlab.source.Diagnostics;
+import netlab.source.Pos;
+import netlab.source.Suggest;
+import netlab.yaml.Fields;
+
+/**
+ * {@code tcp: {from: h2, to: internet, port: 80, state: filtered}}: opens a TCP connection from a node and says what
+ * the port looks like from there, as a port scanner would: {@code open} (the connection was made), {@code closed}
+ * (refused: a TCP reset or an ICMP port unreachable, what an empty port or a reject rule sends), {@code unreachable}
+ * (another ICMP error, or no route) or {@code filtered} (no answer at all within the timeout: a drop rule). The check
+ * passes when the port is in the given state (default open).
+ */
+public record TcpCheck(String from, Target to, int port, String state, Pos fromPos, Pos statePos) implements CheckBody {
+    static final List<String> STATES = List.of("open", "closed", "filtered", "unreachable");
+
+    public static final class Kind implements CheckKind {
+        @Override
+        public String key() {
+            return "tcp";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("from", "to", "port", "state");
+        }
+
+        @Override
+        public CheckBody parse(Fields f) {
+            String from = f.requiredString("from").orElse("");
+            String to = f.requiredString("to").orElse("");
+            if (!f.has("port")) f.diags().error(f.pos(), "the tcp check needs 'port'");
+            int port = (int) f.integer("port", 1, 1, 65535);
+            String state = f.string("state").map(String::trim).orElse("open");
+            if (!STATES.contains(state)) {
+                f.diags().error(f.posOf("state"), "'state' of the tcp check must be " + String.join(", ", STATES) + ", not '" + state + "'"
+                        + Suggest.hint(state, STATES));
+            }
+            return new TcpCheck(from, new Target(to, f.posOf("to")), port, state, f.posOf("from"), f.posOf("state"));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "tcp";
+    }
+
+    @Override
+    public String describe() {
+        return "tcp " + from + " -> " + to + ":" + port + " " + state;
+    }
+
+    @Override
+    public Duration defaultTimeout() {
+        return Duration.ofSeconds(3);
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return Set.of(Feature.CURL);
+    }
+
+    @Override
+    public void validate(LabModel model, Diagnostics d) {
+        if (new Target(from, fromPos).validNode(model, d, "tcp from")) to.validate(model, d, "tcp to", to.literal().map(IpAddress::isV6).orElse(false));
+        else if (to.literal().isEmpty()) to.validNode(model, d, "tcp to");
+    }
+
+    @Override
+    public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
+        Optional<IpAddress> dst = to.resolve(ctx.model(), from, to.literal().map(IpAddress::isV6).orElse(false));
+        if (dst.isEmpty()) return Observation.notOk("no address for " + to);
+        CurlProbe.Result r = CurlProbe.connect(ctx, from, dst.get().toString(), port, timeout);
+        String seen = switch (r.connection()) {
+            case CONNECTED -> "open";
+            case REFUSED -> "closed";
+            case UNREACHABLE -> "unreachable";
+            case TIMEOUT -> "filtered";
+            case ERROR -> "";
+        };
+        String where = "port " + port + " of " + dst.get() + " from " + from;
+        if (seen.isEmpty()) return Observation.notOk("could not probe " + where + ": " + r.reason());
+        String why = switch (seen) {
+            case "open" -> "the connection was made";
+            case "filtered" -> "no answer within " + timeout.toMillis() + " ms";
+            default -> r.reason();
+        };
+        String detail = where + " is " + seen + " (" + why + ")";
+        return seen.equals(state) ? Observation.ok(detail) : Observation.notOk(detail + "; expected " + state);
+    }
+}

@@ -1,0 +1,39 @@
+package netlab.cli;
+
+import java.util.concurrent.Callable;
+import netlab.cluster.Lease;
+import netlab.cluster.PodNetworkSync;
+import netlab.errors.ExitCode;
+import netlab.lab.LabEnv;
+import netlab.state.LabLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "add-node", mixinStandardHelpOptions = true, description = {"Bring a node of the topology (back) into the pod network: it leases",
+        "its subnet in etcd, then every node is programmed from etcd. A node new to the topology joins with 'netlab up'."})
+public final class ClusterAddNodeCommand implements Callable<Integer> {
+    @ParentCommand
+    ClusterCommand cluster;
+
+    @Parameters(index = "0", paramLabel = "NODE", description = "The cluster node.")
+    String node;
+
+    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
+    String lab;
+
+    @Override
+    public Integer call() throws Exception {
+        NetlabCommand top = cluster.top;
+        LabEnv env = top.env();
+        ClusterCommand.Selected s = cluster.select(lab, env);
+        String name = s.running().lab().name();
+        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, true, env.progress())) {
+            Lease l = s.ops().acquireLease(node);
+            top.out().println(node + ": leased " + l.describe());
+            for (PodNetworkSync.Result r : s.ops().sync()) top.out().println(r.describe());
+        }
+        return ExitCode.OK;
+    }
+}

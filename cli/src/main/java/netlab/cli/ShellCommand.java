@@ -1,0 +1,129 @@
+package netlab.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.errors.ExitCode;
+import netlab.lab.LabEnv;
+import netlab.shell.InteractiveShell;
+import netlab.shell.ShellSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "shell", description = "An interactive shell on a lab: every netlab command, plus quick verbs (nodes, links, net, 'h1 ping "
+        + "h2', pingall, 'h1 CMD', link h1:eth1 down|up, show fdb|arp|routes|rules|addr, check, source FILE), "
+        + "with history and TAB completion of commands, options, nodes, interfaces and checks. Without a "
+        + "terminal (netlab shell LAB < script) it runs the script's lines, stopping at the first that fails.")
+public final class ShellCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlabCommand top;
+
+    @Parameters(arity = "0..1", paramLabel = "LAB", description = "A topology file (brought up first if it is not up) or the name of a lab that is up "
+            + "(default: the only lab that is up).")
+    String lab;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The lab's name when it runs (or is to run) under another name.")
+    String name;
+
+    @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "Run this shell command (repeatable) and leave, instead of reading commands.")
+    List<String> commands = new ArrayList<>();
+
+    @Option(names = "--keep", description = "On leaving, keep a lab this shell brought up, without asking.")
+    boolean keep;
+
+    @Option(names = "--down", description = "On leaving, take down a lab this shell brought up, without asking.")
+    boolean down;
+
+    @Option(names = "--keep-going", description = "Without a terminal: run every line even after one fails (the exit code is the first failure's).")
+    boolean keepGoing;
+
+    @Override
+    public Integer call() throws Exception {
+        if (keep && down) throw netlab.errors.NetlabException.usage("--keep and --down contradict each other");
+        LabEnv env = top.env();
+        Io io = top.io();
+        boolean interactive = commands.isEmpty() && io.in() == System.in && System.console() != null;
+        ShellSession s = new ShellSession(io, globalArgs(), env, interactive);
+        int code = select(s, env);
+        if (code != ExitCode.OK) return code;
+        if (interactive) {
+            try (InteractiveShell sh = new InteractiveShell(s)) {
+                io.err().println("netlab shell" + s.lab().name().map(n -> " on lab '" + n + "'").orElse("")
+                        + ": 'help' lists the commands, TAB completes, Ctrl-D leaves");
+                code = sh.loop();
+                leave(s, sh);
+            }
+            return code;
+        }
+        try {
+            if (!commands.isEmpty()) {
+                code = ExitCode.OK;
+                for (String c : commands) {
+                    code = s.execute(c);
+                    if (code != ExitCode.OK && !keepGoing) break;
+                }
+            } else {
+                code = s.runScript(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)), "<stdin>", !keepGoing, true);
+            }
+        } catch (netlab.shell.ExitRequest e) {
+            code = e.code();
+        } finally {
+            boolean interrupted = Thread.interrupted(); // take down what it brought up even after Ctrl-C
+            leave(s, null);
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+        return code;
+    }
+
+    /** The global options this netlab was started with, so commands run in the shell see the same state dir etc. */
+    private List<String> globalArgs() {
+        List<String> g = new ArrayList<>();
+        if (top.stateDir != null) g.addAll(List.of("--state-dir", top.stateDir));
+        if (top.debug) g.add("--debug");
+        if (top.quiet) g.add("--quiet");
+        if (top.noColor) g.add("--no-color");
+        return g;
+    }
+
+    /** Picks the shell's lab, bringing a topology up when it is not up yet. */
+    private int select(ShellSession s, LabEnv env) throws InterruptedException {
+        if (lab != null && LabSelector.looksLikeFile(lab)) {
+            String labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
+            s.lab().select(labName, Path.of(lab));
+            if (!s.lab().isUp()) {
+                List<String> up = new ArrayList<>(List.of("up", lab));
+                if (name != null) up.addAll(List.of("--name", name));
+                return s.runCli(up);
+            }
+        } else if (lab != null || name != null) {
+            String labName = name != null ? name : lab;
+            s.lab().select(labName, null);
+            if (!s.lab().isUp()) throw LabSelector.notUp(labName, env);
+        } else if (env.store().labs().size() == 1) {
+            s.lab().select(env.store().labs().get(0), null);
+        } else if (!env.store().labs().isEmpty()) {
+            top.err().println("netlab: labs up: " + String.join(", ", env.store().labs()) + "; choose one with 'lab NAME'");
+        }
+        return ExitCode.OK;
+    }
+
+    /** Labs this shell brought up: asked about at a terminal, else taken down unless --keep. */
+    private void leave(ShellSession s, InteractiveShell sh) throws InterruptedException {
+        for (String l : s.labsBroughtUp()) {
+            boolean takeDown = down || (!keep && (sh == null || sh.ask("lab '" + l + "' was brought up by this shell; take it down?", true)));
+            if (takeDown) {
+                if (sh == null && !down) top.err().println("netlab: taking down lab '" + l + "', which this shell brought up (--keep leaves it up)");
+                s.runCli(List.of("down", l));
+            } else {
+                top.err().println("lab '" + l + "' stays up; 'netlab down " + l + "' removes it");
+            }
+        }
+    }
+}

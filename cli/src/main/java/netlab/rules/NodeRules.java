@@ -1,0 +1,89 @@
+package netlab.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import netlab.model.LabModel;
+import netlab.model.ModelNode;
+import netlab.plan.IptablesOp;
+import netlab.plan.Naming;
+import netlab.plan.ObjectRef;
+import netlab.plan.PlanBuilder;
+import netlab.plan.StageName;
+
+/**
+ * Turns a node's {@code rules:} into one {@code iptables-restore} input that replaces the node's filter and nat
+ * tables. The namespace is the lab's own, so replacing whole tables (no {@code --noflush}) is idempotent: applying
+ * it twice leaves the same rules, never duplicates. Every rule carries the comment
+ * {@code netlab:LAB:FINGERPRINT rule N line L}: whose it is, which set it belongs to (a hash of the rules'
+ * effect), and which entry of the topology made it, so {@code inspect} shows which rule a packet hit.
+ */
+public final class NodeRules {
+    private NodeRules() {}
+
+    /**
+     * @param mark  what every rule's comment starts with: {@code netlab:LAB:FINGERPRINT}
+     * @param count how many rules the set has
+     */
+    public record Rendered(String text, String mark, int count) {}
+
+    /** The node's rule set; empty when it has no rules (then netlab leaves its tables alone). */
+    public static Optional<Rendered> render(ModelNode node, LabModel model) {
+        List<Rule> rules = node.spec().rules();
+        if (rules.isEmpty()) return Optional.empty();
+        List<RuleLine> lines = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            for (RuleLine l : rules.get(i).lines(node, model)) {
+                lines.add(l);
+                origins.add(" rule " + (i + 1) + " line " + rules.get(i).pos().line() + (l.note().isEmpty() ? "" : ": " + l.note()));
+            }
+        }
+        String mark = "netlab:" + model.name() + ":" + fingerprint(model.name(), lines);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# netlab: the rules of node ").append(node.name()).append(" (lab ").append(model.name())
+                .append("); replaces its filter and nat tables\n");
+        for (Table t : Table.values()) {
+            sb.append('*').append(t.label()).append('\n');
+            for (String chain : t.chains()) sb.append(':').append(chain).append(" ACCEPT [0:0]\n");
+            for (String chain : ownChains(t, lines)) sb.append(':').append(chain).append(" - [0:0]\n");
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).table() != t) continue;
+                sb.append(lines.get(i).text(mark + origins.get(i))).append('\n');
+            }
+            sb.append("COMMIT\n");
+        }
+        return Optional.of(new Rendered(sb.toString(), mark, lines.size()));
+    }
+
+    /** Chains of a table that lines are appended to besides its built-in ones, in order of first use. */
+    private static List<String> ownChains(Table t, List<RuleLine> lines) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (RuleLine l : lines) if (l.table() == t && !t.chains().contains(l.chain())) out.add(l.chain());
+        return List.copyOf(out);
+    }
+
+    /** Adds one op per node with rules to the rules stage. */
+    public static void plan(LabModel model, Naming naming, PlanBuilder plan) {
+        for (ModelNode n : model.nodes().values()) {
+            render(n, model).ifPresent(r -> plan.addToNode(StageName.RULES, naming, n.name(), new IptablesOp(r.text(),
+                    Optional.of(new ObjectRef.Rules(naming.nodeNetns(n.name()), r.mark(), r.count())))));
+        }
+    }
+
+    /** Eight hex digits over what the rules do (not their comments): changes whenever the set's effect does. */
+    static String fingerprint(String lab, List<RuleLine> lines) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(lab.getBytes(StandardCharsets.UTF_8));
+            for (RuleLine l : lines) md.update(("\n" + l.body()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest(), 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

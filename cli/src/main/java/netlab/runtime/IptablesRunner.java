@@ -1,0 +1,48 @@
+package netlab.runtime;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.plan.IptablesOp;
+import netlab.plan.Op;
+
+/**
+ * Applies a node's rules with one {@code iptables-restore} inside its namespace. Never runs in the host's
+ * namespace: netlab adds nothing to the host's tables. {@code -w} waits for the xtables lock, which legacy iptables
+ * shares across namespaces, instead of failing when another node's rules are being applied at the same moment.
+ */
+public final class IptablesRunner implements ToolRunner {
+    private static final Pattern FAILED_LINE = Pattern.compile("line:? (\\d+)");
+
+    static List<String> argv(String netns) {
+        return List.of("ip", "netns", "exec", netns, "iptables-restore", "-w");
+    }
+
+    private static String input(List<Op> ops) {
+        StringBuilder in = new StringBuilder();
+        for (Op op : ops) in.append(op.text());
+        return in.toString();
+    }
+
+    @Override
+    public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
+        if (netns == null) throw new IllegalStateException("netlab never changes the host's iptables rules");
+        String in = input(ops);
+        ProcResult r = ctx.processes().run(argv(netns), in, ProcessRunner.DEFAULT_TIMEOUT);
+        if (r.ok()) return;
+        // Name the refused line: iptables-restore says "line N failed" (legacy) or "Error occurred at line: N" (nft).
+        Matcher m = FAILED_LINE.matcher(r.stderr());
+        String[] lines = in.split("\n");
+        Op failed = ops.get(0);
+        if (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n >= 1 && n <= lines.length) failed = IptablesOp.line(lines[n - 1]);
+        }
+        throw new OpFailedException("namespace " + netns + " (iptables-restore)", failed, r.errorText());
+    }
+
+    @Override
+    public String render(String netns, List<Op> ops, RunContext ctx) {
+        return String.join(" ", argv(netns)) + " <<'EOF'\n" + input(ops) + "EOF";
+    }
+}

@@ -1,0 +1,91 @@
+package netlab.services;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import netlab.model.LabModel;
+import netlab.model.ModelInterface;
+import netlab.model.ModelNode;
+import netlab.net.Cidr;
+import netlab.net.IpAddress;
+import netlab.source.Diagnostics;
+import netlab.source.Located;
+import netlab.source.Pos;
+import netlab.yaml.Fields;
+
+/**
+ * {@code http: {port: 80, address: 203.0.113.10}}: busybox httpd. {@code GET /} answers, as plain text, with the
+ * address and port the request came from as this server saw them ({@code client 203.0.113.1 port 40512}), which is
+ * what proves NAT: behind a masquerade the server sees the router's public address, not the client's. Other paths
+ * are served from its (otherwise empty) directory, so they answer 404.
+ *
+ * <p>Why busybox: Debian's busybox-static is one static binary on every machine netlab supports, works in a bare
+ * namespace with the host's file system, and its httpd runs CGI scripts with the client's address in REMOTE_ADDR.
+ *
+ * @param address the address to listen on; every address of the node when empty
+ */
+public record HttpService(int port, Optional<Located> address, Pos pos) implements Service {
+
+    public static final class Kind implements ServiceKind {
+        @Override
+        public String key() {
+            return "http";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("port", "address");
+        }
+
+        @Override
+        public Service parse(Fields f, String where) {
+            int port = (int) f.integer("port", 80, 1, 65535);
+            Optional<Located> address = f.string("address").map(a -> new Located(a.trim(), f.posOf("address")));
+            return new HttpService(port, address, f.pos());
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "http";
+    }
+
+    @Override
+    public void validate(ModelNode node, LabModel model, Diagnostics d) {
+        address.ifPresent(a -> {
+            Optional<IpAddress> ip = IpAddress.parse(a.text());
+            String what = "'address' of the http service of node '" + node.name() + "'";
+            if (ip.isEmpty()) {
+                d.error(a.pos(), what + ": '" + a.text() + "' is not an IP address");
+            } else if (node.interfaces().values().stream().noneMatch(i -> i.addresses().stream().anyMatch(c -> c.address().equals(ip.get())))) {
+                d.error(a.pos(), what + ": " + a.text() + " is not an address of node '" + node.name() + "' (its addresses: " + addresses(node) + ")");
+            }
+        });
+    }
+
+    private static String addresses(ModelNode node) {
+        List<String> all = new ArrayList<>();
+        for (ModelInterface i : node.interfaces().values()) for (Cidr c : i.addresses()) all.add(c.address().toString());
+        return all.isEmpty() ? "none" : String.join(", ", all);
+    }
+
+    @Override
+    public List<ServiceFile> files(String node) {
+        // busybox httpd runs /cgi-bin/index.cgi for a directory without index.html, so "GET /" lands here.
+        // REMOTE_ADDR is "[::ffff:A.B.C.D]" when the server listens on every address (IPv4 mapped into IPv6).
+        String script = "#!/bin/sh\n"
+                + "# netlab http service of node " + node + ": answers with the address the request came from, as seen here\n"
+                + "client=${REMOTE_ADDR#[}; client=${client%]}; client=${client#::ffff:}\n"
+                + "printf 'Content-Type: text/plain\\r\\n\\r\\n'\n"
+                + "printf 'netlab http server on %s\\nclient %s port %s\\n' '" + node + "' \"$client\" \"$REMOTE_PORT\"\n";
+        return List.of(new ServiceFile("cgi-bin/index.cgi", script, true));
+    }
+
+    @Override
+    public List<String> command(Path dir) {
+        String bind = address.map(a -> (a.text().contains(":") ? "[" + a.text() + "]" : a.text()) + ":" + port).orElse(Integer.toString(port));
+        return List.of("busybox", "httpd", "-f", "-v", "-p", bind, "-h", dir.toString());
+    }
+}

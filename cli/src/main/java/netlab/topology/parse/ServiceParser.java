@@ -1,0 +1,39 @@
+package netlab.topology.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.services.Service;
+import netlab.services.ServiceKind;
+import netlab.services.ServiceKinds;
+import netlab.source.Diagnostics;
+import netlab.source.Pos;
+import netlab.yaml.Fields;
+import netlab.yaml.YNode;
+import netlab.yaml.YSeq;
+
+/** Reads a node's {@code services:}: {@code - http}, {@code - http: {port: 8080}}, {@code - tcp: {port: 7000}}. */
+final class ServiceParser {
+    private ServiceParser() {}
+
+    static List<Service> parse(YSeq seq, String node, Diagnostics d) {
+        List<Service> out = new ArrayList<>();
+        Map<Integer, Pos> ports = new HashMap<>();
+        for (YNode item : seq.items()) {
+            KindEntry.read(item, "a service of node '" + node + "'", ServiceKinds.keys(), d).ifPresent(e -> {
+                ServiceKind kind = ServiceKinds.byKey(e.key()).orElseThrow();
+                String where = "the " + kind.key() + " service of node '" + node + "'";
+                int before = d.count();
+                Service s = kind.parse(Fields.of(e.body(), d, where, kind.fields()), where);
+                // a service already reported (no port, a bad one) would only add a confusing "two services" error
+                Pos other = d.count() > before ? null : ports.putIfAbsent(s.port(), s.pos());
+                if (other != null) {
+                    d.error(s.pos(), "node '" + node + "' has two services on tcp port " + s.port() + " (the other at line " + other.line() + ")");
+                }
+                out.add(s);
+            });
+        }
+        return out;
+    }
+}
