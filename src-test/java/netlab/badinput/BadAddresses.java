@@ -10,8 +10,8 @@ import java.util.Random;
  * IPv6 where IPv4 belongs).
  */
 final class BadAddresses implements CaseGenerator {
-    static final int PER_SEED = 15;
-    static final int PER_SITE = 5;
+    static final int PER_SEED = 8;
+    static final int PER_SITE = 4;
 
     @Override
     public String category() {
@@ -53,15 +53,29 @@ final class BadAddresses implements CaseGenerator {
                 net3 + ".5/" + prefix, "2001:db8::/64", net3 + ".0/32", net3 + ".0 /" + prefix, "\"\"", "0x0a.1.1.0/24");
     }
 
-    /** The original is a.b.c.d/p, a valid host address on a /24. */
+    /**
+     * The original is a.b.c.d/p, a valid host address. The variants are wrong whatever segment it is on: malformed,
+     * or the network or broadcast address of its own prefix.
+     */
     static List<String> addressVariants(String cidr) {
         String[] ip = cidr.split("/")[0].split("\\.");
         String net3 = ip[0] + "." + ip[1] + "." + ip[2];
-        String prefix = cidr.split("/")[1];
-        return List.of(
-                net3 + ".256/" + prefix, net3 + "." + ip[3], net3 + ".0/" + prefix, net3 + ".255/" + prefix,
-                ip[0] + "." + ip[1] + ".199.9/" + prefix, net3 + "." + ip[3] + "/33", "fe80::1::2/64",
+        int prefix = Integer.parseInt(cidr.split("/")[1]);
+        long address = 0;
+        for (String octet : ip) address = address << 8 | Long.parseLong(octet);
+        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        List<String> out = new java.util.ArrayList<>(List.of(
+                net3 + ".256/" + prefix, net3 + "." + ip[3], net3 + "." + ip[3] + "/33", "fe80::1::2/64",
                 net3 + "." + ip[3] + "/" + prefix + "/" + prefix, "localhost", net3 + "." + ip[3] + "/x",
-                "-" + net3 + "." + ip[3] + "/" + prefix);
+                "-" + net3 + "." + ip[3] + "/" + prefix));
+        if (prefix <= 30) {
+            out.add(dotted(address & mask) + "/" + prefix);
+            out.add(dotted((address & mask) | (~mask & 0xFFFFFFFFL)) + "/" + prefix);
+        }
+        return out;
+    }
+
+    private static String dotted(long v) {
+        return (v >> 24 & 255) + "." + (v >> 16 & 255) + "." + (v >> 8 & 255) + "." + (v & 255);
     }
 }

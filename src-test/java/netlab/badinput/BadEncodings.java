@@ -13,7 +13,7 @@ import java.util.Random;
  * characters, non-characters).
  */
 final class BadEncodings implements CaseGenerator {
-    static final int PER_SEED = 6;
+    static final int PER_SEED = 3;
 
     /** Byte sequences that are not UTF-8, with what they are. */
     static final List<byte[]> INVALID = List.of(

@@ -28,10 +28,13 @@ public final class BrokenTopologies {
     public static List<BrokenTopology> corpus(Path topologiesDir) throws IOException {
         List<Seed> seeds = Seed.fromDirectory(topologiesDir);
         List<BrokenTopology> out = new ArrayList<>();
+        java.util.Set<java.nio.ByteBuffer> seen = new java.util.HashSet<>();
         for (CaseGenerator g : GENERATORS) {
             // one fixed random sequence per generator: adding a generator does not reshuffle the others
             Random random = new Random(g.category().hashCode());
             for (Draft d : g.generate(seeds, random)) {
+                // two generators (or two random picks) can make the same file: keep it once
+                if (!seen.add(java.nio.ByteBuffer.wrap(d.bytes()))) continue;
                 out.add(new BrokenTopology(String.format("%04d", out.size() + 1), g.category(), d.what(), d.bytes()));
             }
         }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * a check target or a pod member that is not there, a placeholder naming a missing node, interface or attribute.
  */
 final class DanglingReferences implements CaseGenerator {
-    static final int PER_SEED = 10;
+    static final int PER_SEED = 6;
     /** Keys whose value names a node, a switch or node:interface. */
     static final Set<String> REFERENCE_KEYS = Set.of("gateway", "from", "to", "node", "on", "switch", "host", "has", "port", "via");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_-]+)(?::([A-Za-z0-9_.-]+?))?(\\.(?:mac|ip6))?}");

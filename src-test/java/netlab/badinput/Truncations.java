@@ -11,7 +11,7 @@ import java.util.Random;
  * {@code nodes:} key (a topology without nodes).
  */
 final class Truncations implements CaseGenerator {
-    static final int PER_SEED = 7;
+    static final int PER_SEED = 5;
 
     @Override
     public String category() {

@@ -7,8 +7,8 @@ import java.util.Random;
 
 /** Keys netlab does not know: a foreign key added to a mapping, and misspellings of real keys. */
 final class UnknownKeys implements CaseGenerator {
-    static final int ADDED_PER_SEED = 5;
-    static final int TYPOS_PER_SEED = 6;
+    static final int ADDED_PER_SEED = 3;
+    static final int TYPOS_PER_SEED = 4;
     /** Mappings whose keys are names the user picks: a new key there is a new node or switch, not a typo. */
     static final List<String> NAME_MAPS = List.of("nodes", "switches", "interfaces", "containers", "environment", "labels", "sysctls");
 

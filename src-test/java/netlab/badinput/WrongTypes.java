@@ -11,7 +11,7 @@ import java.util.Random;
  * (YAML 1.2: a string), a quoted number, a duration without a unit it knows.
  */
 final class WrongTypes implements CaseGenerator {
-    static final int PER_SEED = 15;
+    static final int PER_SEED = 9;
 
     /** Keys with a scalar type of their own, and values of other types for them. */
     static final Map<String, List<String>> TYPED = Map.ofEntries(
@@ -57,7 +57,7 @@ final class WrongTypes implements CaseGenerator {
             }
             Collections.shuffle(typed, random);
             Collections.shuffle(other, random);
-            List<Draft> mine = new ArrayList<>(typed.subList(0, Math.min(6, typed.size())));
+            List<Draft> mine = new ArrayList<>(typed.subList(0, Math.min(4, typed.size())));
             for (Draft d : other) if (mine.size() < PER_SEED) mine.add(d);
             out.addAll(mine);
         }
