@@ -41,7 +41,7 @@ work=$(mktemp -d /tmp/netlab-crash.XXXXXX)
 state=$work/state
 lab=
 # interrupted or failing half-way: take down the lab of the trial in progress, then remove the work files
-trap '[ -z "$lab" ] || nl down "$lab" >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap '[ -z "$lab" ] || nl down "$lab" >/dev/null 2>&1; nl down --all >/dev/null 2>&1; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 nl() { "$NETLAB" --no-color --state-dir "$state" "$@"; }
 now() { date +%s.%N; }
@@ -87,9 +87,10 @@ check_clean() {
   diff -q "$work/host.before" "$work/host.after" >/dev/null || left+=" host changed: $(diff "$work/host.before" "$work/host.after" | grep '^[<>]' | head -3 | tr '\n' ';')"
   if [ -n "$left" ]; then
     fail "$lab $when left:$left"
-    # remove what is ours so the next trial starts clean
+    # remove what is ours (the names are this run's alone) so the next trial starts clean
     nl down "$lab" >/dev/null 2>&1
     for c in $(lab_containers "$lab"); do docker rm -f "$c" >/dev/null 2>&1; done
+    for ns in $(lab_namespaces "$lab"); do ip netns del "$ns"; done
     rm -rf "$state"
     return 1
   fi
@@ -177,6 +178,12 @@ for ((trial = 1; trial <= total; trial++)); do
   printf '%4d %-4s %-10s %s%s\n' $trial $sig "$stem" "$outcome" "$([ $clean = 1 ] && echo '; clean; new up ok')"
 done
 took=$(printf '%.0f' "$(echo "$(now) - $t_start" | bc)")
+
+# Something made after its trial was judged (by a process still running then) would show up only now.
+late_ns=$(ls /run/netns 2>/dev/null | grep -E "^netlab\.(c|cal)$run-" | tr '\n' ' ')
+late_c=$(docker ps -a --filter label=netlab.lab --format '{{.Label "netlab.lab"}}' 2>/dev/null | grep -E "^(c|cal)$run-" | sort -u | tr '\n' ' ')
+[ -z "$late_ns" ] || fail "namespaces of this run appeared after their trials ended: $late_ns"
+[ -z "$late_c" ] || fail "containers of this run appeared after their trials ended: $late_c"
 
 echo "== where the signals landed (stage: count; for SIGKILL, how many of them left objects for down to remove)"
 for key in $(printf '%s\n' "${!stages[@]}" | sort); do
