@@ -12,18 +12,23 @@
 #
 # Kept on purpose: everything else, including docker0 and Docker's iptables chains (Docker touches neither for
 # containers started with networking off, as netlab starts them), every sysctl value, and the list of links.
+# The loaded kernel modules are listed too: on a kernel that loads modules on demand, the first GRE tunnel in any
+# namespace loads ip_gre, and the kernel then adds its fallback devices (gre0, gretap0, erspan0) to every
+# namespace, the host's included, where they stay. That is a change to the host, and the list says what caused it.
 host_snapshot() {
+  echo "### kernel modules"
+  cut -d' ' -f1 /proc/modules 2>/dev/null | sort
   echo "### ip -d link"
   ip -d link show | sed -E -e 's/(hello_timer|tcn_timer|topology_change_timer|gc_timer) +[0-9.]+/\1 -/g' \
     -e 's/(promiscuity|allmulti) [0-9]+/\1 -/g' -e 's/,PROMISC//; s/<PROMISC,/</'
   echo "### ip addr"
   ip addr show | sed -E 's/valid_lft [^ ]+ preferred_lft [^ ]+/lft -/'
   echo "### ip route"
-  ip -4 route show table all
-  ip -6 route show table all | sed -E 's/ expires [^ ]+//'
+  ip -4 route show table all 2>/dev/null
+  ip -6 route show table all 2>/dev/null | sed -E 's/ expires [^ ]+//'
   echo "### ip rule"
-  ip -4 rule show
-  ip -6 rule show
+  ip -4 rule show 2>/dev/null
+  ip -6 rule show 2>/dev/null
   echo "### iptables-save"
   { iptables-save; ip6tables-save; } 2>/dev/null | grep -v '^#' | sed -E 's/\[[0-9]+:[0-9]+\]$/[-]/'
   echo "### nft list ruleset"
