@@ -126,7 +126,7 @@ for ((trial = 1; trial <= total; trial++)); do
   else
     # wait for the build to begin (the JVM is up, the topology valid, the lock taken)
     for i in $(seq 1 3000); do grep -q 'building lab' "$work/up.err" 2>/dev/null && break; kill -0 $pid 2>/dev/null || break; sleep 0.002; done
-    delay=$(( RANDOM % (${build_ms[$k]} * 13 / 10 + 50) )); from="build"
+    delay=$(( RANDOM % (${build_ms[$k]} + 20) )); from="build"
   fi
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   kill -"$sig" $pid 2>/dev/null
