@@ -80,6 +80,8 @@ check_clean() {
   [ -z "$(lab_namespaces "$lab")" ] || left+=" namespaces: $(lab_namespaces "$lab" | tr '\n' ' ');"
   [ -z "$(lab_containers "$lab")" ] || left+=" containers: $(lab_containers "$lab" | tr '\n' ' ');"
   [ -z "$(state_files "$state")" ] || left+=" state files: $(state_files "$state" | sed "s|$state/||" | tr '\n' ' ');"
+  # the throw-away namespace in which the signalled netlab probed kernel features, named after its pid
+  [ ! -e "/run/netns/netlab-probe-$sid" ] || left+=" its feature-probe namespace netlab-probe-$sid;"
   [ -z "$(session_processes "$sid")" ] || left+=" processes of the netlab session: $(session_processes "$sid" | tr '\n' ';');"
   # shellcheck disable=SC2086
   [ -z "$(processes_in_namespaces $inodes)" ] || left+=" processes in the lab's namespaces: $(processes_in_namespaces $inodes | tr '\n' ';');"
