@@ -82,11 +82,12 @@ awk -v files="${files[*]}" '
         exit (bad + missing > 0) }' "$work/v.err" || failures=$((failures + 1))
 printf '   took %.1f s\n' "$(echo "$t1 - $t0" | bc)"
 
+which="every file"; [ $step = 1 ] || which="every ${step}th file"
 if [ "$(id -u)" = 0 ]; then
-  echo "== 2. netlab up, one file at a time (every ${step}th file), nothing may be created"
+  echo "== 2. netlab up, one file at a time ($which), nothing may be created"
   mode=up
 else
-  echo "== 2. not root: netlab validate, one file at a time (every ${step}th file); up is not tried"
+  echo "== 2. not root: netlab validate, one file at a time ($which); up is not tried"
   mode=validate
 fi
 docker_ok=0; docker info >/dev/null 2>&1 && docker_ok=1

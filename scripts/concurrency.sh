@@ -84,7 +84,7 @@ for ((r = 1; r <= rounds; r++)); do
     00) note "2 --no-wait: no overlap, both up" ;;
     04|40)
       loser=$work/up2.err; [ "$r1" = 4 ] && loser=$work/up1.err
-      if tail -n 1 "$loser" | grep -q "^netlab: lab '$l' is busy: another netlab (pid [0-9]*) is working on it$"; then note "2 --no-wait: the second refused, busy"
+      if tail -n 1 "$loser" | grep -q "^netlab: lab '$l' is busy: another netlab\( (pid [0-9]*)\)\? is working on it$"; then note "2 --no-wait: the second refused, busy"
       else fail "--no-wait refusal unclear: $(tail -n 1 "$loser")"; fi ;;
     *) fail "--no-wait ups: exit $r1 and $r2: $(tail -n 2 "$work/up1.err" "$work/up2.err" | tr '\n' ' ')" ;;
   esac
