@@ -47,7 +47,8 @@ nl() { setsid "$NETLAB" --no-color --state-dir "$state" "$@" & local pid=$!; ses
 failures=0
 fail() { failures=$((failures + 1)); echo "FAIL  $*"; }
 
-our_processes() { ps -eo sid=,pid=,args= | awk -v s="$sessions" 'BEGIN { n = split(s, a, " "); for (i = 1; i <= n; i++) want[a[i]] = 1 } ($1 in want) { print }'; }
+# (zombies left out: they run nothing, and their reaper, PID 1 of the machine, takes its time)
+our_processes() { ps -eo sid=,pid=,args= | awk -v s="$sessions" 'BEGIN { n = split(s, a, " "); for (i = 1; i <= n; i++) want[a[i]] = 1 } ($1 in want) && !/<defunct>/ { print }'; }
 our_mounts() { grep -c "/run/netns/netlab\.$lab[. ]" /proc/self/mountinfo; }
 # every network namespace on the machine: those processes are in, and those kept by a mount (named ones)
 all_netns() {
