@@ -20,7 +20,7 @@ public final class Main {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
-        Interrupts.install(Thread.currentThread());
+        Interrupts.Received interrupts = Interrupts.install(Thread.currentThread());
         int code;
         try {
             code = run(args, Io.system());
@@ -29,6 +29,11 @@ public final class Main {
             System.err.println("netlab: internal error: " + e + " (please report it; --debug shows where)");
             if (java.util.Arrays.asList(args).contains("--debug")) e.printStackTrace();
             code = ExitCode.INTERNAL;
+        }
+        if (code == ExitCode.OK && interrupts.any()) {
+            // Ctrl-C landed after the command's last safe point: what it did stands; say so rather than leave the
+            // "stopping and cleaning up" line as the last word
+            System.err.println("netlab: the interrupt came after the command had finished; nothing was undone");
         }
         System.out.flush();
         System.err.flush();
