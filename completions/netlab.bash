@@ -271,7 +271,7 @@ function _picocli_netlab_up() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -308,7 +308,7 @@ function _picocli_netlab_down() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-wait' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-wait' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -335,7 +335,7 @@ function _picocli_netlab_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -365,7 +365,7 @@ function _picocli_netlab_inspect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-l' '--lab' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -395,7 +395,7 @@ function _picocli_netlab_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-c' '--check' '--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -434,7 +434,7 @@ function _picocli_netlab_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--keep' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '--keep' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -477,7 +477,7 @@ function _picocli_netlab_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -511,7 +511,7 @@ function _picocli_netlab_exec() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-l' '--lab' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -541,7 +541,7 @@ function _picocli_netlab_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '--down' '--keep-going' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--keep' '--down' '--keep-going' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '-c' '--command' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -574,7 +574,7 @@ function _picocli_netlab_graph() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-f' '--format' '-o' '--output' '--name' '--state-dir'"
   local FORMAT_option_args=("dot" "mermaid" "svg" "png") # --format values
 
@@ -616,7 +616,7 @@ function _picocli_netlab_trace() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-6' '--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-6' '--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-l' '--lab' '-p' '--proto' '--port' '--state-dir'"
   local PROTO_option_args=("icmp" "tcp" "udp") # --proto values
 
@@ -709,7 +709,7 @@ function _picocli_netlab_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -736,7 +736,7 @@ function _picocli_netlab_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -763,7 +763,7 @@ function _picocli_netlab_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -790,7 +790,7 @@ function _picocli_netlab_version() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -817,7 +817,7 @@ function _picocli_netlab_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default

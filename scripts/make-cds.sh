@@ -16,10 +16,12 @@ run 2 validate "$here/../topologies/router.yaml"
 run 3 up --dry-run "$here/../topologies/router.yaml"
 run 4 down no-such-lab
 run 5 list
+run 8 validate "$here/../topologies/nat.yaml"
 if [ "$(id -u)" = 0 ] && command -v ip >/dev/null; then
   # a real (tiny) lab, so the netlink and namespace classes are in the archive too
   lab="cds-$$"
   run 6 up --name "$lab" "$here/../topologies/switch.yaml"
+  run 9 status "$lab"
   run 7 down "$lab"
 fi
 if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1 && docker image inspect netlab/busybox:1 >/dev/null 2>&1; then
@@ -30,8 +32,9 @@ if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1 && docker image inspect net
   run 9 check "$lab"
   run 10 down "$lab"
 fi
-# Lambda-proxy lines ("@...") crash Debian's JDK 17 when dumping; the plain class names are what matters.
-cat "$work"/list.* 2>/dev/null | grep -v '^@' | sort -u > "$work/classes"
+# Merge the lists keeping their order and dropping repeats: a repeated lambda-proxy line ("@lambda-proxy ...")
+# crashes Debian's JDK 17 while dumping, and the lambda proxies are worth archiving (they cost start-up time).
+cat "$work"/list.* 2>/dev/null | awk '!seen[$0]++' > "$work/classes"
 if java -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="${jar%.jar}.jsa" -cp "$jar" >"$work/dump.log" 2>&1; then
   echo "made ${jar%.jar}.jsa ($(wc -l < "$work/classes") classes)"
 else

@@ -6,6 +6,7 @@ import netlab.cli.NetlabCommand;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.source.InvalidTopologyException;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -43,15 +44,50 @@ public final class Main {
     /** Runs one command line with the given streams; never calls System.exit (tests and the shell use it). */
     public static int run(String[] args, Io io) {
         NetlabCommand top = new NetlabCommand(io);
-        CommandLine cl = commandLine(top);
+        CommandLine cl = commandLine(top, args);
         return cl.execute(args);
     }
 
+    /** The whole command tree (the shell, generated docs and help use it). */
     public static CommandLine commandLine(NetlabCommand top) {
+        return commandLine(top, null);
+    }
+
+    /**
+     * The command tree for one command line: only the subcommand it runs when that is clear, so picocli models
+     * one command instead of all of them; the whole tree for help, completion, usage errors and the like.
+     */
+    public static CommandLine commandLine(NetlabCommand top, String[] args) {
         CommandLine cl = new CommandLine(top);
+        String only = args == null ? null : subcommandOf(args);
+        for (Map.Entry<String, Class<?>> e : NetlabCommand.SUBCOMMANDS.entrySet()) {
+            if (only == null || only.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue());
+        }
+        configure(cl, top);
+        return cl;
+    }
+
+    /** The subcommand a command line runs, if it names one before anything else but global options. */
+    static String subcommandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--state-dir")) {
+                i++;
+                continue;
+            }
+            if (a.startsWith("--state-dir=") || a.equals("--debug") || a.equals("-q") || a.equals("--quiet") || a.equals("--no-color")) continue;
+            if (a.startsWith("-")) return null; // help, version, or a mistake: picocli needs everything
+            String name = NetlabCommand.ALIASES.getOrDefault(a, a);
+            return NetlabCommand.SUBCOMMANDS.containsKey(name) && !name.equals("help") ? name : null;
+        }
+        return null;
+    }
+
+    private static void configure(CommandLine cl, NetlabCommand top) {
         cl.setOut(new java.io.PrintWriter(top.out(), true));
         cl.setErr(new java.io.PrintWriter(top.err(), true));
-        cl.getSubcommands().get("exec").setStopAtPositional(true);
+        CommandLine exec = cl.getSubcommands().get("exec");
+        if (exec != null) exec.setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, top));
         cl.setParameterExceptionHandler((ex, args) -> {
             top.err().println("netlab: " + ex.getMessage());
@@ -59,7 +95,6 @@ public final class Main {
             top.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.INVALID_TOPOLOGY;
         });
-        return cl;
     }
 
     static int report(Exception ex, NetlabCommand top) {

@@ -1,6 +1,9 @@
 package netlab.cli;
 
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import netlab.lab.LabEnv;
 import netlab.state.StateStore;
 import picocli.CommandLine.Command;
@@ -13,29 +16,44 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, // -h/--help and -V/--version on every subcommand too
         versionProvider = VersionProvider.class,
         description = "Builds real network labs from a YAML topology (namespaces, bridges, routers, tunnels, containers and pods), proves them with checks, and removes exactly what it made.",
-        subcommands = {
-                UpCommand.class,
-                DownCommand.class,
-                StatusCommand.class,
-                InspectCommand.class,
-                CheckCommand.class,
-                TestCommand.class,
-                ValidateCommand.class,
-                ExecCommand.class,
-                ShellCommand.class,
-                GraphCommand.class,
-                TraceCommand.class,
-                LinkCommand.class,
-                ClusterCommand.class,
-                ListCommand.class,
-                DoctorCommand.class,
-                VersionCommand.class,
-                HelpCommand.class
-        },
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 invalid topology or usage, 3 missing privilege/tool/kernel feature, "
                 + "4 lab not in the needed state, 5 an operation failed, 130 interrupted.",
                 "Topology format: netlab help topology"})
 public final class NetlabCommand implements Runnable {
+    /**
+     * Every subcommand by name, in the order help lists them. Registered by {@link netlab.Main}: all of them, or
+     * just the one a command line runs (building picocli's model of every command costs a short command a good
+     * part of its start-up).
+     */
+    public static final Map<String, Class<?>> SUBCOMMANDS = ordered(
+            Map.entry("up", UpCommand.class),
+            Map.entry("down", DownCommand.class),
+            Map.entry("status", StatusCommand.class),
+            Map.entry("inspect", InspectCommand.class),
+            Map.entry("check", CheckCommand.class),
+            Map.entry("test", TestCommand.class),
+            Map.entry("validate", ValidateCommand.class),
+            Map.entry("exec", ExecCommand.class),
+            Map.entry("shell", ShellCommand.class),
+            Map.entry("graph", GraphCommand.class),
+            Map.entry("trace", TraceCommand.class),
+            Map.entry("link", LinkCommand.class),
+            Map.entry("cluster", ClusterCommand.class),
+            Map.entry("list", ListCommand.class),
+            Map.entry("doctor", DoctorCommand.class),
+            Map.entry("version", VersionCommand.class),
+            Map.entry("help", HelpCommand.class));
+
+    /** Other names of subcommands (their {@code aliases}). */
+    public static final Map<String, String> ALIASES = Map.of("ls", "list");
+
+    @SafeVarargs
+    private static Map<String, Class<?>> ordered(Map.Entry<String, Class<?>>... entries) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Class<?>> e : entries) m.put(e.getKey(), e.getValue());
+        return Collections.unmodifiableMap(m);
+    }
+
     private final Io io;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "On errors, print the stack trace too.")

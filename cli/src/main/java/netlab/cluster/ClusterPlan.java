@@ -1,8 +1,7 @@
 package netlab.cluster;
 
+import netlab.text.Fingerprint;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,11 +87,7 @@ public final class ClusterPlan {
      * made again after a crash all agree, and {@code up --dry-run} shows the real value.
      */
     static MacAddress vtepMac(String node) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((Flannel.DEVICE + "/" + node).getBytes(StandardCharsets.UTF_8));
-            return MacAddress.parse(String.format("0e:6e:%02x:%02x:%02x:%02x", h[0], h[1], h[2], h[3])).orElseThrow();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = Fingerprint.bytes(Flannel.DEVICE, node);
+        return MacAddress.parse(String.format("0e:6e:%02x:%02x:%02x:%02x", h[0], h[1], h[2], h[3])).orElseThrow();
     }
 }

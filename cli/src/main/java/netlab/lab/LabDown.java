@@ -9,6 +9,7 @@ import java.util.Optional;
 import netlab.docker.LabContainers;
 import netlab.errors.NetlabException;
 import netlab.plan.Naming;
+import netlab.runtime.ns.InNetns;
 import netlab.runtime.ProcResult;
 import netlab.state.LabLock;
 import netlab.state.LabState;
@@ -124,15 +125,12 @@ public final class LabDown {
         }
     }
 
-    private void deleteNamespaces(List<String> namespaces) throws InterruptedException {
-        if (namespaces.isEmpty()) return;
-        StringBuilder batch = new StringBuilder();
-        for (String ns : namespaces) batch.append("netns del ").append(ns).append('\n');
-        ProcResult r = env.processes().run(List.of("ip", "-force", "-batch", "-"), batch.toString(), Duration.ofMinutes(2));
-        List<String> left = namespaces.stream().filter(Netns::exists).toList();
+    /** Deletes the namespaces (no process: see {@link InNetns#deleteNetns}); all of them, then says which would not go. */
+    private void deleteNamespaces(List<String> namespaces) {
+        List<String> left = new ArrayList<>();
+        for (String ns : namespaces) if (!InNetns.deleteNetns(ns) || Netns.exists(ns)) left.add(ns);
         if (!left.isEmpty()) {
-            throw NetlabException.failed("could not remove namespace" + (left.size() > 1 ? "s " : " ") + String.join(", ", left)
-                    + ": " + r.errorText());
+            throw NetlabException.failed("could not remove namespace" + (left.size() > 1 ? "s " : " ") + String.join(", ", left));
         }
     }
 

@@ -1,8 +1,7 @@
 package netlab.plan;
 
+import netlab.text.Fingerprint;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -72,11 +71,6 @@ public record Naming(String lab, String stateToken) {
     }
 
     public static String token(String stateDir) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(stateDir.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.hex(4, stateDir);
     }
 }

@@ -1,8 +1,7 @@
 package netlab.rules;
 
+import netlab.text.Fingerprint;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,13 +76,9 @@ public final class NodeRules {
 
     /** Eight hex digits over what the rules do (not their comments): changes whenever the set's effect does. */
     static String fingerprint(String lab, List<RuleLine> lines) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(lab.getBytes(StandardCharsets.UTF_8));
-            for (RuleLine l : lines) md.update(("\n" + l.body()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest(), 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String[] parts = new String[lines.size() + 1];
+        parts[0] = lab;
+        for (int i = 0; i < lines.size(); i++) parts[i + 1] = lines.get(i).body();
+        return Fingerprint.hex(4, parts);
     }
 }

@@ -1,7 +1,6 @@
 package netlab.runtime.ns;
 
 import java.util.concurrent.Callable;
-import jnr.ffi.LibraryLoader;
 import netlab.errors.NetlabException;
 
 /**
@@ -28,8 +27,25 @@ public final class InNetns {
         return fd;
     }
 
+    private static final int MNT_DETACH = 2;
+
+    /**
+     * Deletes a named namespace as {@code ip netns del} does, without a process: detach its mount, remove the
+     * file. The namespace itself goes when nothing else holds it (its interfaces with it). True when the name is gone.
+     */
+    public static boolean deleteNetns(String netns) {
+        java.nio.file.Path file = java.nio.file.Path.of("/run/netns", netns);
+        Native.C.umount2(file.toString(), MNT_DETACH); // fails harmlessly on a stale file that is no mount
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static final class Native {
-        static final LibC C = LibraryLoader.create(LibC.class).load("c");
+        static final LibC C = new JffiLibC();
         /** The process's own namespace (the main thread never leaves it), to come back to. */
         static final int HOME = C.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
     }

@@ -22,5 +22,7 @@ public interface LibC {
 
     int if_nametoindex(String name);
 
+    int umount2(String target, int flags);
+
     String strerror(int errnum);
 }

@@ -1,8 +1,7 @@
 package netlab.topology.parse;
 
+import netlab.text.Fingerprint;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -270,12 +269,7 @@ final class ClusterParser {
     static String hostVeth(String pod) {
         String readable = "veth" + pod;
         if (Names.checkIfname(readable, "").isEmpty()) return readable;
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(pod.getBytes(StandardCharsets.UTF_8));
-            return "veth" + HexFormat.of().formatHex(h, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "veth" + Fingerprint.hex(4, pod);
     }
 
     private static Optional<ServiceSpec> readService(YMap.Entry e, Cidr net, boolean usable, Optional<Cidr> serviceNetwork,
