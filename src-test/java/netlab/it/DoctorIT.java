@@ -52,6 +52,23 @@ class DoctorIT {
     }
 
     @Test
+    void probeNamespacesOfKilledNetlabsAreRemovedAndLiveOnesKept() throws Exception {
+        // a netlab killed while probing leaves netlab-probe-PID; its PID no longer runs
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String stale = "netlab-probe-" + gone.pid(), live = "netlab-probe-" + ProcessHandle.current().pid();
+        Shell.run("ip", "netns", "add", stale);
+        Shell.run("ip", "netns", "add", live); // as if this JVM were probing right now
+        try {
+            assertThat(Cli.withStateDir(dir).run("down", "no-such-lab").exitCode()).isZero();
+            assertThat(Shell.run("ip", "netns", "list")).doesNotContain(stale + " ").doesNotContain(stale + "\n").contains(live);
+        } finally {
+            Shell.run("ip", "netns", "del", stale);
+            Shell.run("ip", "netns", "del", live);
+        }
+    }
+
+    @Test
     void humanOutputSaysHowToGetWhatIsMissing() {
         Cli.Result r = Cli.withStateDir(dir).run("doctor");
         assertThat(r.out()).contains("ok       network namespaces").contains("netlab can build labs on this machine");

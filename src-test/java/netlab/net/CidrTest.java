@@ -25,6 +25,8 @@ class CidrTest {
         assertThat(Cidr.parse("2001:db8::1/129")).isEmpty();
         assertThat(Cidr.parse("1:2:3:4:5:6:7:8:9/64")).isEmpty();
         assertThat(Cidr.parse("1::2::3/64")).isEmpty();
+        assertThat(Cidr.parse("10.0.1.0 /24")).isEmpty();
+        assertThat(Cidr.parse("10.0.1.0/ 24")).isEmpty();
     }
 
     @Test

@@ -102,4 +102,14 @@ class DockerRunnerTest {
         assertThat(engine.containers.keySet()).containsExactly("other-lab", "other-state", "unlabelled");
         assertThat(LabContainers.labs(engine, "tok1")).containsExactly("lab2");
     }
+
+    @Test
+    void keepsRemovingWhileTheEngineIsStillBusyWithAContainer() throws Exception {
+        // a create or start cut short by Ctrl-C: the engine refuses the first removals ("in progress")
+        engine.put("a", true, marks("web"), "none");
+        engine.busy.put("a", 2);
+        assertThat(new LabContainers(engine, naming).removeAll()).isEqualTo(1);
+        assertThat(engine.containers).isEmpty();
+        assertThat(engine.calls.stream().filter(c -> c.startsWith("remove"))).hasSize(3);
+    }
 }

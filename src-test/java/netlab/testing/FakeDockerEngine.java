@@ -17,6 +17,8 @@ public final class FakeDockerEngine implements DockerEngine {
     public final Map<String, ContainerState> containers = new LinkedHashMap<>();
     public final List<String> calls = new ArrayList<>();
     public Set<String> images = Set.of();
+    /** Containers the engine is still busy with: this many remove calls do nothing (as "removal in progress"). */
+    public final Map<String, Integer> busy = new LinkedHashMap<>();
     /** Containers whose command exits at once when started. */
     public Set<String> exitAtOnce = Set.of();
     private int nextId = 1;
@@ -56,6 +58,12 @@ public final class FakeDockerEngine implements DockerEngine {
     @Override
     public synchronized void remove(String nameOrId) {
         calls.add("remove " + nameOrId);
+        for (ContainerState c : containers.values()) {
+            if ((c.name().equals(nameOrId) || c.id().equals(nameOrId)) && busy.getOrDefault(c.name(), 0) > 0) {
+                busy.merge(c.name(), -1, Integer::sum);
+                return;
+            }
+        }
         containers.values().removeIf(c -> c.name().equals(nameOrId) || c.id().equals(nameOrId));
     }
 

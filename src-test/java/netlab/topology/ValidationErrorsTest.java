@@ -240,6 +240,36 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void joinedSwitchesAreOneSegmentForAddresses() {
+        // automatic addresses come from one pool: h1 and h2 must not both get 10.0.0.1
+        var lab = netlab.testing.Topologies.load("""
+                name: lab
+                switches: {sw1: {subnet: 10.0.0.0/24}, sw2: {subnet: 10.0.0.0/24}}
+                nodes: {h1: {}, h2: {}}
+                links: [[sw1, sw2], [h1:eth1, sw1], [h2:eth1, sw2]]
+                """);
+        assertThat(lab.model().nodes().get("h1").interfaces().get("eth1").addresses()).hasToString("[10.0.0.1/24]");
+        assertThat(lab.model().nodes().get("h2").interfaces().get("eth1").addresses()).hasToString("[10.0.0.2/24]");
+        assertThat(errors("""
+                name: lab
+                switches: {sw1: {subnet: 10.0.0.0/24}, sw2: {subnet: 10.0.0.0/24}, sw3: {}}
+                nodes: {h1: {interfaces: {eth1: [10.0.0.7/24]}}, h2: {interfaces: {eth1: [10.0.0.7/24]}}}
+                links: [[sw1, sw3], [sw3, sw2], [h1:eth1, sw1], [h2:eth1, sw2]]
+                """)).containsExactly("3:75: address 10.0.0.7 of h2:eth1 is already used by h1:eth1 on switch sw2");
+    }
+
+    @Test
+    void sysctlNamesWithEmptyParts() {
+        assertThat(errors("""
+                name: lab
+                nodes:
+                  h1: {sysctls: {net.ipv4.conf...all.rp_filter: 0, net.ipv4.ip_forward.: 1}}
+                """)).containsExactly(
+                "3:49: sysctl name 'net.ipv4.conf...all.rp_filter' has an empty part (two dots in a row, or a dot at the end)",
+                "3:74: sysctl name 'net.ipv4.ip_forward.' has an empty part (two dots in a row, or a dot at the end)");
+    }
+
+    @Test
     void validTopologyHasNoErrors() {
         assertThat(errors("""
                 name: ok

@@ -55,6 +55,50 @@ class YamlLoaderTest {
         assertThat(load(sb.toString().getBytes(StandardCharsets.UTF_8)).hasErrors()).isTrue();
     }
 
+    private static java.util.List<String> errors(String yaml) {
+        return load(yaml.getBytes(StandardCharsets.UTF_8)).all().stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void aCollectionThatContainsItselfIsAnErrorNotAStackOverflow() {
+        assertThat(errors("nodes: &n\n  h1: *n\n")).containsExactly(
+                "f.yaml:2:7: alias *n is inside the collection &n it refers to (it would contain itself)");
+        assertThat(errors("a: &l [1, [2, *l]]\n")).containsExactly(
+                "f.yaml:1:15: alias *l is inside the collection &l it refers to (it would contain itself)");
+        assertThat(errors("a: &l [1]\nb: [*l, *l]\n")).isEmpty();
+    }
+
+    @Test
+    void tooManyCollectionAliasesHaveAPosition() {
+        String yaml = "a: &a [1]\nb: [" + "*a, ".repeat(50) + "*a]\n";
+        assertThat(errors(yaml)).containsExactly(
+                "f.yaml:2:205: more than 50 aliases of lists or mappings; a topology needs far fewer (this looks like an alias bomb)");
+        assertThat(errors("a: &a x\nb: [" + "*a, ".repeat(100) + "*a]\n")).as("aliases of scalars cannot explode").isEmpty();
+    }
+
+    @Test
+    void tagsAreRefusedExceptStr() {
+        assertThat(errors("a: !!seq {b: 1}\nc: !!int three\nd: !custom x\ne: !!str 1.10\n")).containsExactly(
+                "f.yaml:1:4: YAML tag !!seq is not supported in a topology",
+                "f.yaml:2:4: YAML tag !!int is not supported in a topology (write the value plainly, or quote it to make it text)",
+                "f.yaml:3:4: YAML tag !custom is not supported in a topology (write the value plainly, or quote it to make it text)");
+    }
+
+    @Test
+    void errorsTheLibraryGivesWithoutAPositionGetOne() {
+        assertThat(errors("%YAML 2.0\n---\na: 1\n")).containsExactly("f.yaml:1:1: YAML error: unsupported YAML version 2.0 (netlab reads YAML 1.2)");
+        assertThat(errors("a: 1\nb: x\u0000y\n")).containsExactly(
+                "f.yaml:2:5: character U+0000 (NULL) is not allowed in YAML; netlab reads UTF-8 (is the file UTF-16 or UTF-32?)");
+        assertThat(errors("a: 1\nb: \u0007\n")).containsExactly("f.yaml:2:4: character U+0007 (BEL) is not allowed in YAML");
+        assertThat(load(new byte[YamlLoader.MAX_BYTES + 1]).all()).singleElement()
+                .hasToString("f.yaml:1:1: file is larger than 4 MiB; a topology is far smaller");
+    }
+
+    @Test
+    void nonScalarKeysAreReportedWhereTheyAre() {
+        assertThat(errors("nodes:\n  [h1, h2]: {}\n")).containsExactly("f.yaml:2:3: a key must be a plain name, not a list");
+    }
+
     @Test
     void emptyFile() {
         assertThat(load(new byte[0]).all()).singleElement().asString().contains("the file is empty");

@@ -10,10 +10,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Interrupts {
     private Interrupts() {}
 
+    /** How many Ctrl-Cs (or SIGTERMs) arrived so far. */
+    record Received(AtomicInteger count) {
+        boolean any() {
+            return count.get() > 0;
+        }
+    }
+
     @SuppressWarnings("removal")
-    static void install(Thread main) {
+    static Received install(Thread main) {
         AtomicInteger count = new AtomicInteger();
         for (String name : new String[] {"INT", "TERM"}) handle(name, main, count);
+        return new Received(count);
     }
 
     @SuppressWarnings("removal")

@@ -21,8 +21,21 @@ public final class Main {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
-        Interrupts.install(Thread.currentThread());
-        int code = run(args, Io.system());
+        Interrupts.Received interrupts = Interrupts.install(Thread.currentThread());
+        int code;
+        try {
+            code = run(args, Io.system());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would otherwise end the JVM with a stack trace
+            System.err.println("netlab: internal error: " + e + " (please report it; --debug shows where)");
+            if (java.util.Arrays.asList(args).contains("--debug")) e.printStackTrace();
+            code = ExitCode.INTERNAL;
+        }
+        if (code == ExitCode.OK && interrupts.any()) {
+            // Ctrl-C landed after the command's last safe point: what it did stands; say so rather than leave the
+            // "stopping and cleaning up" line as the last word
+            System.err.println("netlab: the interrupt came after the command had finished; nothing was undone");
+        }
         System.out.flush();
         System.err.flush();
         System.exit(code);
@@ -92,6 +105,11 @@ public final class Main {
             err.println("netlab: " + (n == 1 ? "1 error" : n + " errors") + ", nothing was created");
         } else if (ex instanceof NetlabException ne) {
             err.println("netlab: " + ne.getMessage());
+        } else if (ex instanceof InterruptedException) {
+            // Ctrl-C before the command reached a point that cleans up: nothing was started yet
+            err.println("netlab: interrupted");
+            err.flush();
+            return ExitCode.INTERRUPTED;
         } else {
             err.println("netlab: internal error: " + ex + " (please report it; --debug shows where)");
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.check.report.CheckReport;
 import netlab.lab.LabEnv;
+import netlab.state.LabLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +36,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabEnv env = top.env();
-        LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
+        String labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
         netlab.doctor.Privileges.require();
-        CheckReport report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json, junit);
-        return CheckSession.exitCode(report);
+        // Checks run under the lab's lock: a 'down' (or 'up') started meanwhile waits for them instead of pulling
+        // the lab away half-way, and a check started during a 'down' waits, then finds the lab gone.
+        try (LabLock lock = LabLock.acquire(env.store().lockFile(labName), labName, true, env.progress())) {
+            if (env.store().load(labName).isEmpty()) {
+                lock.deleteFile(); // no lab, no lock file: a check of a lab that is not up leaves nothing behind
+                throw LabSelector.notUp(labName, env);
+            }
+            LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
+            CheckReport report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json, junit);
+            return CheckSession.exitCode(report);
+        }
     }
 }

@@ -54,6 +54,7 @@ final class JavaDockerEngine implements DockerEngine {
             engine.client.pingCmd().exec();
         } catch (RuntimeException e) {
             engine.close();
+            if (DockerErrors.interrupted(e)) throw new netlab.errors.InterruptedByUser("interrupted while connecting to the Docker engine");
             throw NetlabException.environment("the Docker engine at " + engine.host + " does not answer (" + DockerErrors.oneLine(e)
                     + "); start it (systemctl start docker, or dockerd &)");
         }

@@ -52,20 +52,28 @@ public final class LabContainers {
      *
      * @return how many were removed
      */
+    /** How long removal keeps trying while the engine is still busy with a container. */
+    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(15);
+
     public int removeAll() throws InterruptedException {
-        int removed = 0;
-        for (int pass = 0; pass < 3; pass++) {
+        // A container the engine is still creating or starting (its request was cut short by Ctrl-C or a kill) cannot
+        // be removed yet, or shows up only after the first listing: keep at it, with pauses, until none is left.
+        java.util.Set<String> removed = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
             List<ContainerState> found = all();
-            if (found.isEmpty()) break;
+            if (found.isEmpty() || System.nanoTime() > deadline) break;
             removeInParallel(found);
-            removed += found.size();
+            found.forEach(c -> removed.add(c.id()));
+            if (all().isEmpty()) break;
+            Thread.sleep(200);
         }
         List<ContainerState> left = all();
         if (!left.isEmpty()) {
             throw NetlabException.failed("could not remove container" + (left.size() > 1 ? "s " : " ")
                     + String.join(", ", left.stream().map(ContainerState::name).toList()));
         }
-        return removed;
+        return removed.size();
     }
 
     private void removeInParallel(List<ContainerState> containers) throws InterruptedException {

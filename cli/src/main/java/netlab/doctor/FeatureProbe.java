@@ -26,6 +26,8 @@ import netlab.runtime.ProcessRunner;
  * namespace (never the host's), one {@code ip -batch -force} for all link types, one {@code tc} for qdiscs.
  */
 public final class FeatureProbe {
+    /** Probe namespaces are named after the probing process: netlab-probe-PID. */
+    static final String PROBE_PREFIX = "netlab-probe-";
     private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
     private final ProcessRunner processes;
 
@@ -72,7 +74,8 @@ public final class FeatureProbe {
 
     private Map<Feature, ProbeResult> probeKernel(Set<Feature> wanted) throws InterruptedException {
         Map<Feature, ProbeResult> out = new EnumMap<>(Feature.class);
-        String ns = "netlab-probe-" + ProcessHandle.current().pid();
+        removeStaleProbes();
+        String ns = PROBE_PREFIX + ProcessHandle.current().pid();
         ProcResult add = processes.run(List.of("ip", "netns", "add", ns), null, Duration.ofSeconds(10));
         if (!add.ok()) {
             for (Feature f : wanted) out.put(f, new ProbeResult(f, false, "cannot create a network namespace: " + add.errorText()));
@@ -95,10 +98,37 @@ public final class FeatureProbe {
             }
             if (wanted.contains(Feature.NAT)) out.put(Feature.NAT, nat(ns));
         } finally {
-            processes.run(List.of("ip", "netns", "del", ns), null, Duration.ofSeconds(10));
+            // removed even after Ctrl-C: an interrupted wait would abandon the deletion half-way
+            boolean interrupted = Thread.interrupted();
+            try {
+                processes.run(List.of("ip", "netns", "del", ns), null, Duration.ofSeconds(10));
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
         }
         out.keySet().retainAll(wanted);
         return out;
+    }
+
+    /**
+     * Removes the probe namespaces of netlab processes that were killed while probing (a killed process cannot
+     * clean up): {@code netlab-probe-PID} whose PID no longer runs. Called before each probe and by down.
+     */
+    public void removeStaleProbes() throws InterruptedException {
+        StringBuilder batch = new StringBuilder();
+        java.nio.file.Path dir = java.nio.file.Path.of("/run/netns");
+        if (!Files.isDirectory(dir)) return;
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> s = Files.newDirectoryStream(dir, PROBE_PREFIX + "*")) {
+            for (java.nio.file.Path p : s) {
+                String pid = p.getFileName().toString().substring(PROBE_PREFIX.length());
+                if (pid.matches("\\d{1,9}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    batch.append("netns del ").append(p.getFileName()).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            return; // nothing to tidy that can be seen
+        }
+        if (batch.length() > 0) processes.run(List.of("ip", "-force", "-batch", "-"), batch.toString(), Duration.ofSeconds(20));
     }
 
     private ProbeResult tc(String ns, Feature f, String line) throws InterruptedException {
@@ -125,6 +155,9 @@ public final class FeatureProbe {
             String reply = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
             boolean ok = reply.startsWith("HTTP/1.") && reply.contains(" 200 ");
             return new ProbeResult(Feature.DOCKER, ok, ok ? "engine answers on " + sock : "engine at " + sock + " answered: " + reply.lines().findFirst().orElse(""));
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            // Ctrl-C closed the socket: that says nothing about the engine
+            throw new netlab.errors.InterruptedByUser("interrupted while asking the Docker engine");
         } catch (IOException e) {
             return new ProbeResult(Feature.DOCKER, false, "Docker engine at " + sock + " is not running (" + e.getMessage() + ")");
         }

@@ -31,11 +31,14 @@ public final class LabDown {
 
     /** Removes one lab; a lab with neither record nor marked namespaces is "not up", which is not an error. */
     public Optional<Removed> down(String lab, boolean waitForLock) throws InterruptedException {
+        Optional<Removed> removed;
         try (LabLock lock = LabLock.acquire(env.store().lockFile(lab), lab, waitForLock, env.progress())) {
-            Optional<Removed> removed = downLocked(lab);
+            removed = downLocked(lab);
             lock.deleteFile();
-            return removed;
         }
+        // an up killed while it probed kernel features left its throw-away namespace: not the lab's, but netlab's
+        new netlab.doctor.FeatureProbe(env.processes()).removeStaleProbes();
+        return removed;
     }
 
     /** For callers that already hold the lab's lock (rollback of a failed up). */

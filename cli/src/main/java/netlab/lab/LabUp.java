@@ -86,18 +86,21 @@ public final class LabUp {
         PlanExecutor.Stats stats;
         try {
             stats = new PlanExecutor(env.runners(), ctx, env.progress(), PlanExecutor.defaultParallelism()).execute(plan, observed);
+            // Ctrl-C after the last unit finished, before up returned: it still means "stop and undo"
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
         } catch (InterruptedException | RuntimeException e) {
             Thread.interrupted(); // clean up even when Ctrl-C interrupted us
+            boolean interrupted = e instanceof InterruptedException || e instanceof InterruptedByUser;
             env.store().save(recorded(state, ctx).withStatus(LabState.FAILED));
             if (existing.isEmpty() && !keepOnError) {
-                env.progress().warn("building lab '" + name + "' " + (e instanceof InterruptedException ? "was interrupted" : "failed")
+                env.progress().warn("building lab '" + name + "' " + (interrupted ? "was interrupted" : "failed")
                         + "; removing what was made");
                 new LabDown(env).downLocked(name);
                 lock.deleteFile();
             } else {
                 env.progress().warn("lab '" + name + "' is left as it is; 'netlab down " + name + "' removes it");
             }
-            if (e instanceof InterruptedException) throw new InterruptedByUser("interrupted; lab '" + name + "' was "
+            if (interrupted) throw new InterruptedByUser("interrupted; lab '" + name + "' was "
                     + (existing.isEmpty() && !keepOnError ? "removed again" : "left as it was"));
             throw (RuntimeException) e;
         }

@@ -60,6 +60,9 @@ final class Addressing {
             }
         }
 
+        // Switches joined by links are one L2 segment: addresses must be unique across all of them, and
+        // automatic ones are taken from one pool (two joined switches with one subnet share it).
+        Map<String, String> domain = l2Domains(segs.keySet(), links);
         // Written addresses first: they are fixed, and automatic ones must avoid them.
         Map<String, Map<IpAddress, String>> usedPerSegment = new HashMap<>();
         for (Map<String, ModelBuilder.IfaceDraft> m : ifaces.values()) {
@@ -67,13 +70,13 @@ final class Addressing {
             for (ModelBuilder.IfaceDraft i : m.values()) {
                 SegmentDraft seg = i.segment == null ? null : segs.get(i.segment);
                 for (AddressSpec a : i.spec.addresses()) {
-                    checkWritten(i, a, seg, usedOnNode, seg == null ? null : usedPerSegment.computeIfAbsent(seg.name, k -> new HashMap<>()));
+                    checkWritten(i, a, seg, usedOnNode, seg == null ? null : usedPerSegment.computeIfAbsent(domain.get(seg.name), k -> new HashMap<>()));
                     i.addresses.add(a.cidr());
                 }
             }
         }
         for (SegmentDraft seg : segs.values()) {
-            Map<IpAddress, String> used = usedPerSegment.computeIfAbsent(seg.name, k -> new HashMap<>());
+            Map<IpAddress, String> used = usedPerSegment.computeIfAbsent(domain.get(seg.name), k -> new HashMap<>());
             seg.v4.ifPresent(subnet -> autoAssign(seg, subnet, used));
             seg.v6.ifPresent(subnet -> autoAssign(seg, subnet, used));
         }
@@ -82,6 +85,19 @@ final class Addressing {
             out.add(new Segment(s.name, s.v4, s.v6, s.members.stream().map(ModelBuilder.IfaceDraft::ref).toList()));
         }
         return out;
+    }
+
+    /** Each segment's L2 domain: the first segment of the group of switches joined to each other by links. */
+    private static Map<String, String> l2Domains(java.util.Collection<String> segments, List<ModelBuilder.LinkDraft> links) {
+        Map<String, String> domain = new LinkedHashMap<>();
+        for (String s : segments) domain.put(s, s);
+        for (ModelBuilder.LinkDraft l : links) {
+            if (l.a() != null || l.switchName() == null || l.otherSwitch() == null) continue;
+            String keep = domain.get(l.switchName()), merged = domain.get(l.otherSwitch());
+            if (keep == null || merged == null || keep.equals(merged)) continue;
+            domain.replaceAll((seg, d) -> d.equals(merged) ? keep : d);
+        }
+        return domain;
     }
 
     private void checkWritten(ModelBuilder.IfaceDraft i, AddressSpec a, SegmentDraft seg,

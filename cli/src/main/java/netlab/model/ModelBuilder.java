@@ -222,6 +222,8 @@ public final class ModelBuilder {
                             + " (only net.* sysctls are allowed)");
                 } else if (!key.matches("[A-Za-z0-9_.-]+")) {
                     d.error(s.getValue().pos(), "sysctl name '" + key + "' has characters a sysctl name cannot have");
+                } else if (key.contains("..") || key.endsWith(".")) {
+                    d.error(s.getValue().pos(), "sysctl name '" + key + "' has an empty part (two dots in a row, or a dot at the end)");
                 }
                 if (s.getValue().text().isBlank() || s.getValue().text().contains("\n")) {
                     d.error(s.getValue().pos(), "sysctl value '" + s.getValue().text() + "' for " + key + " is not a plain value");

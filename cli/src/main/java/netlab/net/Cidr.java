@@ -17,7 +17,9 @@ public record Cidr(IpAddress address, int prefix) {
         String t = text.trim();
         int slash = t.indexOf('/');
         if (slash < 0) return Optional.empty();
-        Optional<IpAddress> a = IpAddress.parse(t.substring(0, slash));
+        String address = t.substring(0, slash);
+        if (!address.equals(address.strip())) return Optional.empty(); // "10.0.0.0 /24" is not CIDR notation
+        Optional<IpAddress> a = IpAddress.parse(address);
         String p = t.substring(slash + 1);
         if (a.isEmpty() || p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) return Optional.empty();
         int prefix = Integer.parseInt(p);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import netlab.errors.InterruptedByUser;
 import netlab.errors.NetlabException;
@@ -24,6 +25,8 @@ public final class PlanExecutor {
     private final RunContext ctx;
     private final Progress progress;
     private final int parallelism;
+    /** How long cancelled units get to stop: a process is killed at once, a Docker call ends within seconds. */
+    static final Duration WORKER_GRACE = Duration.ofSeconds(30);
 
     public PlanExecutor(ToolRunners runners, RunContext ctx, Progress progress, int parallelism) {
         this.runners = runners;
@@ -59,8 +62,29 @@ public final class PlanExecutor {
             }
         } finally {
             pool.shutdownNow();
+            awaitWorkers(pool);
         }
         return new Stats(ops, created);
+    }
+
+    /**
+     * Waits until every unit has really stopped. After Ctrl-C the caller removes what was made; a unit still
+     * running (a container being created, a namespace being named) would make something after that removal
+     * looked, and leave it behind.
+     */
+    private void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + WORKER_GRACE.toNanos();
+        while (true) {
+            try {
+                if (pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) break;
+                progress.warn("some work was still running " + WORKER_GRACE.toSeconds() + " s after it was cancelled; going on without it");
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // another Ctrl-C: the third one ends the process (see Interrupts)
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private List<Unit> pending(Stage stage, Observed observed) throws InterruptedException {

@@ -14,7 +14,8 @@ import netlab.errors.NetlabException;
 
 /**
  * Runs a program to completion: feeds stdin, collects stdout and stderr, enforces a time limit. An interrupted
- * caller kills the child instead of leaving it behind.
+ * caller kills the child instead of leaving it behind; a netlab killed outright takes it along (see
+ * {@link ParentDeath}).
  */
 public final class ProcessRunner {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
@@ -24,7 +25,7 @@ public final class ProcessRunner {
     }
 
     public ProcResult run(List<String> argv, String stdin, Duration timeout) throws InterruptedException {
-        Process p = start(argv);
+        Process p = start(ParentDeath.killsChild(argv));
         CompletableFuture<String> out = drain(p.getInputStream());
         CompletableFuture<String> err = drain(p.getErrorStream());
         try (OutputStream in = p.getOutputStream()) {

@@ -12,7 +12,7 @@ public final class Diagnostics {
     private final TreeSet<Diagnostic> errors = new TreeSet<>();
 
     public void error(Pos pos, String message) {
-        errors.add(new Diagnostic(pos, message));
+        errors.add(new Diagnostic(pos, Printable.line(message)));
     }
 
     public boolean hasErrors() {

@@ -9,15 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import netlab.errors.NetlabException;
 import netlab.runtime.Progress;
 
 /**
  * One lab, one writer: {@code up}, {@code down} and {@code check} of a lab hold this lock, so two of them cannot
  * interleave. The kernel releases it when the holder dies, so a crash never leaves a lab locked. {@code down}
- * deletes the lock file while holding it; a waiter that then gets the lock on the deleted file notices (the
- * path no longer holds its token) and locks the new file instead.
+ * deletes the lock file while holding it; a waiter that then gets the lock on the deleted file notices (the path
+ * names another file, or none) and locks the new file instead. The file holds the holder's pid, for messages.
+ * While holding the lock, this process must not open the lock file again: closing any descriptor of it would
+ * release the lock (POSIX record locks belong to the process).
  */
 public final class LabLock implements AutoCloseable {
     private final Path file;
@@ -30,13 +36,50 @@ public final class LabLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock, waiting (and saying so) while another netlab holds it, unless {@code wait} is false. */
+    /**
+     * Takes the lock, waiting (and saying so) while another netlab holds it, unless {@code wait} is false.
+     * <p>
+     * The file operations run on a thread of their own. An interrupted FileChannel closes itself, so a Ctrl-C
+     * landing between creating the lock file and locking it would end the command and leave the file behind. Here
+     * Ctrl-C only interrupts a wait for a busy lab (whose file is the other netlab's); otherwise taking the lock
+     * completes, and the interrupt is kept for the caller's next safe point, which cleans up, lock file included.
+     */
     public static LabLock acquire(Path file, String lab, boolean wait, Progress progress) {
+        AtomicBoolean waiting = new AtomicBoolean();
+        FutureTask<LabLock> task = new FutureTask<>(() -> acquireHere(file, lab, wait, progress, waiting));
+        Thread worker = new Thread(task, "netlab-lock");
+        worker.setDaemon(true);
+        worker.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (waiting.get()) worker.interrupt();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private static LabLock acquireHere(Path file, String lab, boolean wait, Progress progress, AtomicBoolean waiting) {
         boolean said = false;
         try {
             Files.createDirectories(file.getParent());
             while (true) {
+                Object before = fileKey(file);
                 FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                Object opened = fileKey(file);
+                if (opened == null || (before != null && !before.equals(opened))) {
+                    ch.close(); // replaced while we opened it: open the current one
+                    continue;
+                }
                 FileLock l = ch.tryLock();
                 if (l == null) {
                     String holder = holder(ch);
@@ -46,13 +89,19 @@ public final class LabLock implements AutoCloseable {
                     }
                     if (!said) progress.info("waiting for lab '" + lab + "': another netlab" + holder + " is working on it");
                     said = true;
+                    waiting.set(true);
                     l = ch.lock();
+                    waiting.set(false);
                 }
-                String token = ProcessHandle.current().pid() + " " + UUID.randomUUID();
-                ch.truncate(0);
-                ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-                ch.force(false);
-                if (token.equals(readPath(file))) return new LabLock(file, ch, l);
+                // Is the locked file still the one the path names? (A down may have removed it while we waited.) Asked
+                // with stat: opening the path again and closing it would release our lock, since POSIX record locks
+                // belong to the process and any close of that file drops them.
+                if (opened.equals(fileKey(file))) {
+                    String holder = ProcessHandle.current().pid() + " " + UUID.randomUUID();
+                    ch.truncate(0);
+                    ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+                    return new LabLock(file, ch, l);
+                }
                 l.release(); // the file was removed while we waited: lock the current one
                 ch.close();
             }
@@ -64,11 +113,12 @@ public final class LabLock implements AutoCloseable {
         }
     }
 
-    private static String readPath(Path file) throws IOException {
+    /** The identity (device and inode) of the file the path names now, or null if there is none; never opens it. */
+    private static Object fileKey(Path file) throws IOException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         } catch (NoSuchFileException e) {
-            return "";
+            return null;
         }
     }
 

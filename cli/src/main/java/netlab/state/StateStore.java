@@ -122,7 +122,11 @@ public final class StateStore {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // a FileOutputStream, not a channel: Ctrl-C must not turn writing the record into a failure of its own
+            // (the interrupt is acted on at the next safe point, which rolls back from this very record)
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

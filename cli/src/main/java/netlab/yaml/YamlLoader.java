@@ -14,14 +14,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.common.SpecVersion;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -39,6 +40,8 @@ public final class YamlLoader {
     /** Far deeper than any topology needs; guards the recursive composer against hostile input. */
     static final int MAX_DEPTH = 64;
     static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Aliases of lists or mappings: a topology needs a handful; thousands expand exponentially. */
+    static final int MAX_COLLECTION_ALIASES = 50;
 
     private YamlLoader() {}
 
@@ -46,7 +49,7 @@ public final class YamlLoader {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                diags.error(Pos.unknown(displayName), "file is larger than " + (MAX_BYTES >> 20) + " MiB");
+                diags.error(new Pos(displayName, 1, 1), "file is larger than " + (MAX_BYTES >> 20) + " MiB; a topology is far smaller");
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(file);
@@ -61,6 +64,10 @@ public final class YamlLoader {
     }
 
     public static Optional<YNode> parse(byte[] bytes, String displayName, Diagnostics diags) {
+        if (bytes.length > MAX_BYTES) {
+            diags.error(new Pos(displayName, 1, 1), "file is larger than " + (MAX_BYTES >> 20) + " MiB; a topology is far smaller");
+            return Optional.empty();
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -78,12 +85,16 @@ public final class YamlLoader {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(displayName)
                 .setSchema(new CoreSchema())
-                .setMaxAliasesForCollections(50)
+                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
                 .setAllowRecursiveKeys(false)
+                // non-scalar keys are reported by the converter, with their position
+                .setAllowNonScalarKeys(true)
                 .setCodePointLimit(MAX_BYTES)
+                .setVersionFunction(YamlLoader::supportedVersion)
                 .build();
+        EventScreen screen = new EventScreen(displayName, diags, MAX_DEPTH, MAX_COLLECTION_ALIASES);
         try {
-            if (!depthWithinLimit(text, settings, displayName, diags)) return Optional.empty();
+            if (!screen.screen(text, settings)) return Optional.empty();
             Optional<Node> root = new Compose(settings).composeString(text);
             if (root.isEmpty()) {
                 diags.error(new Pos(displayName, 1, 1), "the file is empty; a topology needs at least 'name' and 'nodes'");
@@ -93,27 +104,36 @@ public final class YamlLoader {
         } catch (MarkedYamlEngineException e) {
             diags.error(pos(e.getProblemMark().or(e::getContextMark), displayName), yamlMessage(e));
             return Optional.empty();
+        } catch (ReaderException e) {
+            diags.error(positionOfCodePoint(text, e.getPosition(), displayName), characterMessage(e.getCodePoint()));
+            return Optional.empty();
         } catch (YamlEngineException e) {
-            diags.error(Pos.unknown(displayName), "YAML error: " + firstLine(e.getMessage()));
+            // the library gave no position (an unsupported %YAML version...): say where its parser had got to
+            diags.error(screen.lastPosition(), "YAML error: " + firstLine(e.getMessage()));
             return Optional.empty();
         }
     }
 
-    private static boolean depthWithinLimit(String text, LoadSettings settings, String file, Diagnostics diags) {
-        int depth = 0;
-        for (Event event : new Parse(settings).parseString(text)) {
-            switch (event.getEventId()) {
-                case MappingStart, SequenceStart -> {
-                    if (++depth > MAX_DEPTH) {
-                        diags.error(pos(event.getStartMark(), file), "nesting deeper than " + MAX_DEPTH + " levels");
-                        return false;
-                    }
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                default -> { }
-            }
+    private static SpecVersion supportedVersion(SpecVersion v) {
+        if (v.getMajor() != 1) {
+            throw new YamlEngineException("unsupported YAML version " + v.getRepresentation() + " (netlab reads YAML 1.2)");
         }
-        return true;
+        return v;
+    }
+
+    private static String characterMessage(int codePoint) {
+        String name = Character.getName(codePoint);
+        return String.format("character U+%04X%s is not allowed in YAML", codePoint, name == null ? "" : " (" + name + ")")
+                + (codePoint == 0 ? "; netlab reads UTF-8 (is the file UTF-16 or UTF-32?)" : "");
+    }
+
+    /** file:line:col of the code point at {@code index} (0-based, as the YAML reader counts). */
+    private static Pos positionOfCodePoint(String text, int index, String file) {
+        int line = 1, col = 1;
+        for (int cp : text.codePoints().limit(Math.max(0, index)).toArray()) {
+            if (cp == '\n') { line++; col = 1; } else col++;
+        }
+        return new Pos(file, line, col);
     }
 
     private static String yamlMessage(MarkedYamlEngineException e) {
@@ -168,6 +188,8 @@ public final class YamlLoader {
         private final Diagnostics diags;
         /** Aliases point at the same node; convert each once. */
         private final Map<Node, YNode> done = new IdentityHashMap<>();
+        /** Nodes being converted: meeting one again means it contains itself (EventScreen refuses that first). */
+        private final Set<Node> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         Converter(String file, Diagnostics diags) {
             this.file = file;
@@ -178,6 +200,10 @@ public final class YamlLoader {
             YNode cached = done.get(node);
             if (cached != null) return cached;
             Pos pos = pos(node.getStartMark(), file);
+            if (!open.add(node)) {
+                diags.error(pos, "this collection contains itself through an alias");
+                return new YScalar("", YScalar.Type.NULL, pos);
+            }
             YNode result;
             if (node instanceof ScalarNode s) {
                 result = new YScalar(s.getValue(), typeOf(s), pos);
@@ -204,6 +230,7 @@ public final class YamlLoader {
                 }
                 result = new YMap(entries, pos);
             }
+            open.remove(node);
             done.put(node, result);
             return result;
         }
