@@ -20,6 +20,21 @@ public final class InteractiveShell implements AutoCloseable {
     private final ShellSession s;
     private final Terminal terminal;
     private final LineReader reader;
+    /** The thread running a command, null while the prompt waits. */
+    private volatile Thread commandThread;
+    /** The running command got its Ctrl-C in time (so none can come late). */
+    private volatile boolean ctrlCDuringCommand;
+    /** When the last command ended (System.nanoTime), to recognise a Ctrl-C that was meant for it. */
+    private long lastCommandEnd;
+    /** A command has ended and no Ctrl-C has been taken as its late copy yet. */
+    private boolean commandJustEnded;
+
+    /**
+     * A Ctrl-C at the terminal reaches both the program on it and the JVM; the program may end (and the prompt
+     * return) before the JVM has handled its copy, which then lands in the next line read. Within this window after
+     * a command, such a Ctrl-C keeps what was typed instead of clearing the line.
+     */
+    private static final long LATE_CTRL_C_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
 
     public InteractiveShell(ShellSession s) {
         this.s = s;
@@ -30,8 +45,15 @@ public final class InteractiveShell implements AutoCloseable {
         } catch (IOException e) {
             throw NetlabException.environment("cannot open the terminal: " + e.getMessage());
         }
-        Thread shellThread = Thread.currentThread();
-        terminal.handle(Terminal.Signal.INT, sig -> shellThread.interrupt());
+        // Only a running command is interrupted: a Ctrl-C whose delivery lags behind the end of the program it
+        // stopped must not leave the shell thread interrupted for whatever comes next.
+        terminal.handle(Terminal.Signal.INT, sig -> {
+            Thread t = commandThread;
+            if (t != null) {
+                ctrlCDuringCommand = true;
+                t.interrupt();
+            }
+        });
         this.reader = LineReaderBuilder.builder().terminal(terminal).appName("netlab").parser(s.parser())
                 .completer(new ShellCompleter(s))
                 .variable(LineReader.HISTORY_FILE, historyFile())
@@ -50,16 +72,23 @@ public final class InteractiveShell implements AutoCloseable {
 
     /** Reads and runs lines until Ctrl-D or exit; returns the exit code asked for (0 by default). */
     public int loop() {
+        String typed = null;
         while (true) {
             String line;
             try {
-                line = reader.readLine(s.prompt());
+                line = reader.readLine(s.prompt(), null, typed);
+                typed = null;
             } catch (UserInterruptException e) {
-                continue; // Ctrl-C at the prompt: a fresh line
+                boolean late = commandJustEnded && System.nanoTime() - lastCommandEnd < LATE_CTRL_C_NANOS;
+                typed = late && !e.getPartialLine().isEmpty() ? e.getPartialLine() : null; // else a fresh line
+                commandJustEnded = false; // one late Ctrl-C per command at most
+                continue;
             } catch (EndOfFileException e) {
                 s.out().println();
                 return ExitCode.OK;
             }
+            ctrlCDuringCommand = false;
+            commandThread = Thread.currentThread();
             try {
                 s.execute(line);
             } catch (ExitRequest e) {
@@ -67,7 +96,10 @@ public final class InteractiveShell implements AutoCloseable {
             } catch (InterruptedException e) {
                 s.io().err().println("netlab: interrupted");
             } finally {
+                commandThread = null;
                 Thread.interrupted(); // a Ctrl-C that arrived as the command ended must not hit the next one
+                lastCommandEnd = System.nanoTime();
+                commandJustEnded = !ctrlCDuringCommand;
                 s.out().flush();
             }
         }
