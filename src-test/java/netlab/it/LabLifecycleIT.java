@@ -95,6 +95,26 @@ class LabLifecycleIT extends LabTest {
     }
 
     @Test
+    void downRemovesTheRecordOfAnUpKilledWhileWritingIt() throws IOException {
+        // up writes the topology copy first, then state.json: a SIGKILL in between leaves only the copy
+        String one = lab("halfrec1"), all = lab("halfrec2");
+        for (String lab : List.of(one, all)) {
+            Path dir = stateDir.resolve("labs").resolve(lab);
+            Files.createDirectories(dir);
+            Files.copy(Labs.topology("switch.yaml"), dir.resolve("topology.yaml"));
+        }
+        Cli.Result r = cli().run("down", one);
+        ok(r);
+        assertThat(r.err()).contains("lab '" + one + "' removed");
+        assertThat(stateDir.resolve("labs").resolve(one)).doesNotExist();
+        r = cli().run("down", "--all");
+        ok(r);
+        assertThat(r.err()).contains("lab '" + all + "' removed");
+        assertThat(stateDir.resolve("labs").resolve(all)).doesNotExist();
+        assertThat(cli().run("down", one).err()).contains("is not up; nothing to remove");
+    }
+
+    @Test
     void twoCopiesOfOneLabRunSideBySide() {
         String a = lab("sideA"), b = lab("sideB");
         ok(cli().run("up", "--name", a, Labs.topology("switch.yaml").toString()));

@@ -53,6 +53,8 @@ class UmlLabsIT {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
+        System.err.println("UmlLabsIT: the lane's log. The FAIL lines of vlan-flat, impairments-none and gre-untunneled are"
+                + " expected: those labs are broken on purpose, and this test asserts that exactly their checks fail.");
         System.err.println(log);
         assertThat(exit).as("the lane ran (1: checks failed, as the variants must)\n%s", log).isIn(0, 1);
 

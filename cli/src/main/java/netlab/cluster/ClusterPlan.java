@@ -1,7 +1,6 @@
 package netlab.cluster;
 
 import netlab.text.Fingerprint;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

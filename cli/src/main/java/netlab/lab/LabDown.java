@@ -10,7 +10,6 @@ import netlab.docker.LabContainers;
 import netlab.errors.NetlabException;
 import netlab.plan.Naming;
 import netlab.runtime.ns.InNetns;
-import netlab.runtime.ProcResult;
 import netlab.state.LabLock;
 import netlab.state.LabState;
 
@@ -53,7 +52,12 @@ public final class LabDown {
         // The record is written before anything is made, so it names everything. Without one (the state directory
         // was wiped), the marks on the namespaces tell which are this lab's.
         if (state.isEmpty()) namespaces.addAll(markedOrphans(Optional.of(lab)).getOrDefault(lab, List.of()));
-        if (state.isEmpty() && namespaces.isEmpty() && !hasMarkedContainers(lab)) return Optional.empty();
+        if (state.isEmpty() && namespaces.isEmpty() && !hasMarkedContainers(lab)) {
+            // An up stopped while writing its record made nothing yet; what it wrote still goes.
+            if (!env.store().hasRecordFiles(lab)) return Optional.empty();
+            env.store().delete(lab);
+            return Optional.of(new Removed(lab, 0, 0, 0, Duration.ofNanos(System.nanoTime() - t0)));
+        }
 
         int containers = removeContainers(lab, state);
         int killed = stopProcesses(namespaces);
@@ -65,6 +69,7 @@ public final class LabDown {
     /** Every lab this state directory knows of: recorded ones and those only marks tell about. */
     public List<String> allLabs() throws InterruptedException {
         List<String> labs = new ArrayList<>(env.store().labs());
+        for (String lab : env.store().unfinishedRecords()) if (!labs.contains(lab)) labs.add(lab);
         for (String lab : markedOrphans(Optional.empty()).keySet()) if (!labs.contains(lab)) labs.add(lab);
         // containers outlive /run (a reboot empties /run/netns and /run/netlab): their labels still tell
         if (env.docker().reachable()) {

@@ -1,9 +1,7 @@
 package netlab.model;
 
 import netlab.text.Fingerprint;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import netlab.topology.Names;
 

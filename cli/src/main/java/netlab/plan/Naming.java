@@ -1,8 +1,6 @@
 package netlab.plan;
 
 import netlab.text.Fingerprint;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /**
  * How a lab's objects are named and marked on the machine. Names carry the lab, so two labs with the same node

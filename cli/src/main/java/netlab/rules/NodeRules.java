@@ -1,9 +1,7 @@
 package netlab.rules;
 
 import netlab.text.Fingerprint;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import netlab.model.LabModel;

@@ -107,6 +107,28 @@ public final class StateStore {
         return out;
     }
 
+    /**
+     * Labs with a record directory but no state.json: an {@code up} stopped while writing its record (the topology
+     * copy goes first). Nothing of such a lab was made yet; only the files are left to remove.
+     */
+    public List<String> unfinishedRecords() {
+        List<String> out = new ArrayList<>();
+        Path dir = root.resolve("labs");
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path p : s) if (!Files.exists(p.resolve("state.json"))) out.add(p.getFileName().toString());
+        } catch (IOException e) {
+            throw NetlabException.environment("cannot list " + dir + ": " + e.getMessage());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Whether any file of the lab's record is left (the lock file aside). */
+    public boolean hasRecordFiles(String lab) {
+        return Files.exists(labDir(lab));
+    }
+
     /** Removes the lab's record and work files (not its lock file, which a waiting process may hold open). */
     public void delete(String lab) {
         Path dir = labDir(lab);

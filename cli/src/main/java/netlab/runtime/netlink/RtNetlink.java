@@ -2,7 +2,6 @@ package netlab.runtime.netlink;
 
 import java.util.HashMap;
 import java.util.Map;
-import netlab.net.IpAddress;
 import netlab.net.MacAddress;
 import netlab.runtime.ns.InNetns;
 

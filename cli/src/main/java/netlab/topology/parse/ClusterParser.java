@@ -1,9 +1,7 @@
 package netlab.topology.parse;
 
 import netlab.text.Fingerprint;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
