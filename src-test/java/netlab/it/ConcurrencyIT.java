@@ -126,6 +126,22 @@ class ConcurrencyIT {
     }
 
     @Test
+    void ctrlCWhileWaitingForTheLockEndsTheWaitAndLeavesTheOtherUpAlone() throws Exception {
+        String lab = lab("waitint");
+        Path t = slowStar(lab, 40);
+        Run first = start("up", t.toString());
+        assertThat(NetlabProcess.awaitText(first.process(), first.err(), "namespaces", 60_000)).as(first.all()).isTrue();
+        Run second = start("up", t.toString());
+        assertThat(NetlabProcess.awaitText(second.process(), second.err(), "waiting for lab", 60_000)).as(second.all()).isTrue();
+        NetlabProcess.signal(second.process(), "INT");
+        assertThat(second.exit()).as(second.all()).isEqualTo(130);
+        assertThat(second.stderr()).contains("interrupted while waiting for lab '" + lab + "'");
+        assertThat(first.exit()).as(first.all()).isZero();
+        assertThat(Leftovers.namespaces(lab)).hasSize(41);
+        assertThat(cli().run("status", lab).exitCode()).isZero();
+    }
+
+    @Test
     void withNoWaitTheSecondUpRefusesClearlyAndChangesNothing() throws Exception {
         String lab = lab("nowait");
         Path t = slowStar(lab, 40);

@@ -45,8 +45,8 @@ public final class LabLock implements AutoCloseable {
      * completes, and the interrupt is kept for the caller's next safe point, which cleans up, lock file included.
      */
     public static LabLock acquire(Path file, String lab, boolean wait, Progress progress) {
-        AtomicBoolean waiting = new AtomicBoolean();
-        FutureTask<LabLock> task = new FutureTask<>(() -> acquireHere(file, lab, wait, progress, waiting));
+        AtomicBoolean waiting = new AtomicBoolean(), cancelled = new AtomicBoolean();
+        FutureTask<LabLock> task = new FutureTask<>(() -> acquireHere(file, lab, wait, progress, waiting, cancelled));
         Thread worker = new Thread(task, "netlab-lock");
         worker.setDaemon(true);
         worker.start();
@@ -57,6 +57,7 @@ public final class LabLock implements AutoCloseable {
                     return task.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
+                    cancelled.set(true); // set before looking at waiting; the worker sets waiting before looking here
                     if (waiting.get()) worker.interrupt();
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException r) throw r;
@@ -68,7 +69,8 @@ public final class LabLock implements AutoCloseable {
         }
     }
 
-    private static LabLock acquireHere(Path file, String lab, boolean wait, Progress progress, AtomicBoolean waiting) {
+    private static LabLock acquireHere(Path file, String lab, boolean wait, Progress progress, AtomicBoolean waiting,
+                                       AtomicBoolean cancelled) {
         boolean said = false;
         try {
             Files.createDirectories(file.getParent());
@@ -90,6 +92,10 @@ public final class LabLock implements AutoCloseable {
                     if (!said) progress.info("waiting for lab '" + lab + "': another netlab" + holder + " is working on it");
                     said = true;
                     waiting.set(true);
+                    if (cancelled.get()) {
+                        ch.close();
+                        throw new netlab.errors.InterruptedByUser("interrupted while waiting for lab '" + lab + "'");
+                    }
                     l = ch.lock();
                     waiting.set(false);
                 }
@@ -105,7 +111,7 @@ public final class LabLock implements AutoCloseable {
                 l.release(); // the file was removed while we waited: lock the current one
                 ch.close();
             }
-        } catch (java.nio.channels.ClosedByInterruptException e) {
+        } catch (java.nio.channels.ClosedByInterruptException | java.nio.channels.FileLockInterruptionException e) {
             throw new netlab.errors.InterruptedByUser("interrupted while waiting for lab '" + lab + "'");
         } catch (IOException e) {
             throw NetlabException.environment("cannot lock lab '" + lab + "' (" + file + "): " + e.getMessage()
