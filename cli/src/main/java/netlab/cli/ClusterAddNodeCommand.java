@@ -3,9 +3,6 @@ package netlab.cli;
 import java.util.concurrent.Callable;
 import netlab.cluster.Lease;
 import netlab.cluster.PodNetworkSync;
-import netlab.errors.ExitCode;
-import netlab.lab.LabEnv;
-import netlab.state.LabLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,15 +22,10 @@ public final class ClusterAddNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NetlabCommand top = cluster.top;
-        LabEnv env = top.env();
-        ClusterCommand.Selected s = cluster.select(lab, env);
-        String name = s.running().lab().name();
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, true, env.progress())) {
-            Lease l = s.ops().acquireLease(node);
-            top.out().println(node + ": leased " + l.describe());
-            for (PodNetworkSync.Result r : s.ops().sync()) top.out().println(r.describe());
-        }
-        return ExitCode.OK;
+        return cluster.changeLocked(lab, (ops, out) -> {
+            Lease l = ops.acquireLease(node);
+            out.println(node + ": leased " + l.describe());
+            for (PodNetworkSync.Result r : ops.sync()) out.println(r.describe());
+        });
     }
 }

@@ -1,9 +1,12 @@
 package netlab.cli;
 
+import java.io.PrintStream;
 import java.util.Optional;
 import netlab.cluster.ClusterOps;
+import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
+import netlab.state.LabLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,5 +33,21 @@ public final class ClusterCommand implements Runnable {
         }
         netlab.doctor.Privileges.require();
         return new Selected(r, new ClusterOps(env.processes(), env.naming(r.lab().name()), r.lab().model()));
+    }
+
+    /** What a cluster command that changes the lab does, with the lab's lock held. */
+    interface Change {
+        void apply(ClusterOps ops, PrintStream out) throws Exception;
+    }
+
+    /** Runs a change of the lab's cluster under the lab's lock, so an up, down or check of the lab waits for it. */
+    int changeLocked(String lab, Change change) throws Exception {
+        LabEnv env = top.env();
+        Selected s = select(lab, env);
+        String name = s.running().lab().name();
+        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, true, env.progress())) {
+            change.apply(s.ops(), top.out());
+        }
+        return ExitCode.OK;
     }
 }

@@ -2,9 +2,6 @@ package netlab.cli;
 
 import java.util.concurrent.Callable;
 import netlab.cluster.PodNetworkSync;
-import netlab.errors.ExitCode;
-import netlab.lab.LabEnv;
-import netlab.state.LabLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,15 +21,10 @@ public final class ClusterRemoveNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NetlabCommand top = cluster.top;
-        LabEnv env = top.env();
-        ClusterCommand.Selected s = cluster.select(lab, env);
-        String name = s.running().lab().name();
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, true, env.progress())) {
-            boolean released = s.ops().releaseLease(node);
-            top.out().println(node + ": " + (released ? "lease released in etcd" : "held no lease in etcd"));
-            for (PodNetworkSync.Result r : s.ops().syncOthers(node)) top.out().println(r.describe());
-        }
-        return ExitCode.OK;
+        return cluster.changeLocked(lab, (ops, out) -> {
+            boolean released = ops.releaseLease(node);
+            out.println(node + ": " + (released ? "lease released in etcd" : "held no lease in etcd"));
+            for (PodNetworkSync.Result r : ops.syncOthers(node)) out.println(r.describe());
+        });
     }
 }

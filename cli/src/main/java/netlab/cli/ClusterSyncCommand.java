@@ -2,9 +2,6 @@ package netlab.cli;
 
 import java.util.concurrent.Callable;
 import netlab.cluster.PodNetworkSync;
-import netlab.errors.ExitCode;
-import netlab.lab.LabEnv;
-import netlab.state.LabLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -20,13 +17,8 @@ public final class ClusterSyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NetlabCommand top = cluster.top;
-        LabEnv env = top.env();
-        ClusterCommand.Selected s = cluster.select(lab, env);
-        String name = s.running().lab().name();
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, true, env.progress())) {
-            for (PodNetworkSync.Result r : s.ops().sync()) top.out().println(r.describe());
-        }
-        return ExitCode.OK;
+        return cluster.changeLocked(lab, (ops, out) -> {
+            for (PodNetworkSync.Result r : ops.sync()) out.println(r.describe());
+        });
     }
 }
