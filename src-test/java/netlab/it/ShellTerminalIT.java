@@ -99,4 +99,20 @@ class ShellTerminalIT {
         assertThat(Leftovers.namespaces(lab)).isEmpty();
         assertThat(Files.readString(history)).contains("h1 ping h2 -c 1000").contains("nodes");
     }
+
+    @Test
+    void closingTheTerminalTakesDownTheLabTheShellBroughtUp() throws Exception {
+        assumeTrue(Shell.exitCode("sh", "-c", "command -v tmux") == 0, "tmux is not installed: no terminal to drive");
+        String cmd = "NETLAB_HISTORY=" + home.resolve("history") + " java -jar " + NetlabProcess.jar() + " --state-dir " + stateDir
+                + " shell " + Labs.topology("router.yaml") + " --name " + lab;
+        assertThat(Shell.exitCode("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "50", cmd)).isZero();
+        await("netlab(" + lab + ")>");
+        assertThat(Leftovers.namespaces(lab)).isNotEmpty();
+        // the window closes under the shell: its terminal hangs up (SIGHUP), with nobody left to answer a question
+        assertThat(Shell.exitCode("tmux", "kill-session", "-t", session)).isZero();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Leftovers.namespaces(lab).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(50);
+        assertThat(Leftovers.namespaces(lab)).as("namespaces of the lab after the hangup").isEmpty();
+        assertThat(stateDir.resolve("labs").resolve(lab)).as("the lab's record").doesNotExist();
+    }
 }

@@ -54,11 +54,25 @@ public final class ShellCommand implements Callable<Integer> {
         int code = select(s, env);
         if (code != ExitCode.OK) return code;
         if (interactive) {
+            // The terminal may go away under the shell (a closed window, a dropped SSH connection): the JVM then
+            // gets SIGHUP and exits through its shutdown hooks. Nobody is left to ask, so a lab this shell brought
+            // up goes as the question's default says, unless --keep.
+            java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread hangup = new Thread(() -> {
+                if (left.compareAndSet(false, true)) leaveWithoutTerminal(s);
+            }, "netlab-shell-hangup");
+            Runtime.getRuntime().addShutdownHook(hangup);
             try (InteractiveShell sh = new InteractiveShell(s)) {
                 io.err().println("netlab shell" + s.lab().name().map(n -> " on lab '" + n + "'").orElse("")
                         + ": 'help' lists the commands, TAB completes, Ctrl-D leaves");
                 code = sh.loop();
-                leave(s, sh);
+                if (left.compareAndSet(false, true)) leave(s, sh);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hangup);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook runs (and finds the shell has left, or leaves for it)
+                }
             }
             return code;
         }
@@ -112,6 +126,15 @@ public final class ShellCommand implements Callable<Integer> {
             top.err().println("netlab: labs up: " + String.join(", ", env.store().labs()) + "; choose one with 'lab NAME'");
         }
         return ExitCode.OK;
+    }
+
+    /** After a hangup: what leaving without a terminal does (take down the labs this shell brought up, unless --keep). */
+    private void leaveWithoutTerminal(ShellSession s) {
+        try {
+            leave(s, null);
+        } catch (InterruptedException | RuntimeException e) {
+            // the JVM is exiting; 'netlab down' (or down --all) can still remove what is left, from the lab's record
+        }
     }
 
     /** Labs this shell brought up: asked about at a terminal, else taken down unless --keep. */
