@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netlab.testing.Cli;
 import netlab.testing.Labs;
@@ -13,14 +14,21 @@ import netlab.testing.NetlabProcess;
 import netlab.testing.Shell;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C (and a CI runner's SIGTERM) during up rolls back; SIGKILL leaves a record that down cleans up from. */
+/** Ctrl-C (and a CI runner's SIGTERM, a closed terminal's SIGHUP) during up rolls back; SIGKILL leaves a record that down cleans up from. */
 @NeedsRoot
 class InterruptIT {
     @TempDir
     Path dir;
+
+    /** Whatever a failed assertion left: its marks carry this test's state directory, which goes with the test. */
+    @AfterEach
+    void removeWhatIsLeft() {
+        Cli.withStateDir(dir.resolve("state")).run("down", "--all");
+    }
 
     /** A lab whose build blocks in its last stage (a node's exec sleeps), so a signal surely lands mid-build. */
     private Path slowTopology(String lab) throws Exception {
@@ -49,6 +57,26 @@ class InterruptIT {
         String stderr = Files.readString(err);
         assertThat(p.exitValue()).as(stderr).isEqualTo(130);
         assertThat(stderr).contains("interrupted").contains("removing what was made");
+        assertThat(Leftovers.namespaces(lab)).isEmpty();
+        assertThat(Leftovers.stateFiles(dir.resolve("state"))).isEmpty();
+    }
+
+    @Test
+    void hangupDuringUpRollsBack() throws Exception {
+        // the terminal of an up goes away (a closed window, a dropped SSH connection): SIGHUP, as a Ctrl-C would
+        String lab = Labs.uniqueName("sighup");
+        Path out = dir.resolve("out"), err = dir.resolve("err");
+        List<String> argv = new java.util.ArrayList<>(List.of("env", "--default-signal=HUP", "java", "-jar", NetlabProcess.jar().toString(),
+                "--state-dir", dir.resolve("state").toString(), "up", slowTopology(lab).toString()));
+        Process p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(NetlabProcess.awaitText(p, err, "exec", 60_000)).as(Files.readString(err)).isTrue();
+        assertThat(Leftovers.namespaces(lab)).hasSize(101);
+        // env has exec'd java: the process is netlab's JVM
+        NetlabProcess.signal(p, "HUP");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stderr = Files.readString(err);
+        assertThat(p.exitValue()).as(stderr).isEqualTo(130);
+        assertThat(stderr).contains("removing what was made");
         assertThat(Leftovers.namespaces(lab)).isEmpty();
         assertThat(Leftovers.stateFiles(dir.resolve("state"))).isEmpty();
     }

@@ -3,9 +3,10 @@ package netlab;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ctrl-C handling: the first SIGINT (or SIGTERM, which CI runners send when they cancel a job) interrupts the
- * main thread, so the running command stops at a safe point and cleans up after itself; a third one gives up
- * on cleaning and exits at once.
+ * Ctrl-C handling: the first SIGINT (or SIGTERM, which CI runners send when they cancel a job, or SIGHUP, when the
+ * terminal goes away) interrupts the main thread, so the running command stops at a safe point and cleans up after
+ * itself; a third one gives up on cleaning and exits at once. A signal ignored when netlab started (nohup) stays
+ * ignored.
  */
 final class Interrupts {
     private Interrupts() {}
@@ -18,9 +19,10 @@ final class Interrupts {
     }
 
     @SuppressWarnings("removal")
-    static Received install(Thread main) {
+    static Received install(Thread main, boolean hangup) {
         AtomicInteger count = new AtomicInteger();
         for (String name : new String[] {"INT", "TERM"}) handle(name, main, count);
+        if (hangup) handle("HUP", main, count);
         return new Received(count);
     }
 

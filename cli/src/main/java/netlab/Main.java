@@ -21,7 +21,9 @@ public final class Main {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
-        Interrupts.Received interrupts = Interrupts.install(Thread.currentThread());
+        // The interactive shell leaves its own way when its terminal hangs up (through the JVM's shutdown hooks)
+        boolean hangupStops = !"shell".equals(subcommandOf(args));
+        Interrupts.Received interrupts = Interrupts.install(Thread.currentThread(), hangupStops);
         int code;
         try {
             code = run(args, Io.system());
