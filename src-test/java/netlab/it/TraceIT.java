@@ -3,13 +3,10 @@ package netlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import netlab.json.Json;
 import netlab.testing.Cli;
-import netlab.testing.Labs;
-import netlab.testing.Leftovers;
+import netlab.testing.TracedLab;
 import netlab.testing.NeedsRoot;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
@@ -31,31 +28,24 @@ class TraceIT {
 
     @TempDir
     static Path stateDir;
+    TracedLab traced;
     Cli cli;
     String lab;
 
     @BeforeAll
     void up() {
-        cli = Cli.withStateDir(stateDir);
-        lab = Labs.uniqueName("trace");
-        Cli.Result r = cli.run("up", "--name", lab, Labs.topology("router.yaml").toString());
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        traced = TracedLab.up(stateDir, "trace", "router.yaml");
+        cli = traced.cli();
+        lab = traced.name();
     }
 
     @AfterAll
     void down() {
-        cli.run("down", lab);
-        assertThat(Leftovers.namespaces(lab)).isEmpty();
-        assertThat(Leftovers.stateFiles(stateDir)).isEmpty();
+        if (traced != null) traced.down();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> trace(int expectedExit, String... args) {
-        List<String> all = new ArrayList<>(List.of("trace", "-l", lab, "--json"));
-        all.addAll(List.of(args));
-        Cli.Result r = cli.run(all.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(expectedExit);
-        return (Map<String, Object>) Json.parse(r.out());
+        return traced.trace(expectedExit, args);
     }
 
     @SuppressWarnings("unchecked")

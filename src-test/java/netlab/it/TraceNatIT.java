@@ -3,13 +3,11 @@ package netlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import netlab.json.Json;
 import netlab.testing.Cli;
+import netlab.testing.TracedLab;
 import netlab.testing.Labs;
-import netlab.testing.Leftovers;
 import netlab.testing.NeedsRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,31 +29,24 @@ class TraceNatIT {
 
     @TempDir
     static Path stateDir;
+    TracedLab traced;
     Cli cli;
     String lab;
 
     @BeforeAll
     void up() {
-        cli = Cli.withStateDir(stateDir);
-        lab = Labs.uniqueName("s15");
-        Cli.Result r = cli.run("up", "--name", lab, Labs.topology("http-path.yaml").toString());
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        traced = TracedLab.up(stateDir, "s15", "http-path.yaml");
+        cli = traced.cli();
+        lab = traced.name();
     }
 
     @AfterAll
     void down() {
-        cli.run("down", lab);
-        assertThat(Leftovers.namespaces(lab)).isEmpty();
-        assertThat(Leftovers.stateFiles(stateDir)).isEmpty();
+        if (traced != null) traced.down();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> trace(String... args) {
-        List<String> all = new ArrayList<>(List.of("trace", "-l", lab, "--json"));
-        all.addAll(List.of(args));
-        Cli.Result r = cli.run(all.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        return (Map<String, Object>) Json.parse(r.out());
+        return traced.trace(0, args);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,13 +3,10 @@ package netlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import netlab.json.Json;
 import netlab.testing.Cli;
-import netlab.testing.Labs;
-import netlab.testing.Leftovers;
+import netlab.testing.TracedLab;
 import netlab.testing.NeedsRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,31 +25,24 @@ import org.junit.jupiter.api.io.TempDir;
 class TraceVxlanIT {
     @TempDir
     static Path stateDir;
+    TracedLab traced;
     Cli cli;
     String lab;
 
     @BeforeAll
     void up() {
-        cli = Cli.withStateDir(stateDir);
-        lab = Labs.uniqueName("vxtrace");
-        Cli.Result r = cli.run("up", "--name", lab, Labs.topology("vxlan.yaml").toString());
-        org.junit.jupiter.api.Assumptions.assumeFalse(r.exitCode() == 3 && r.err().contains("lacks what lab"),
-                "this kernel lacks what the VXLAN lab needs: " + r.err().strip());
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        traced = TracedLab.up(stateDir, "vxtrace", "vxlan.yaml");
+        cli = traced.cli();
+        lab = traced.name();
     }
 
     @AfterAll
     void down() {
-        cli.run("down", lab);
-        assertThat(Leftovers.namespaces(lab)).isEmpty();
-        assertThat(Leftovers.stateFiles(stateDir)).isEmpty();
+        if (traced != null) traced.down();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> trace(String from, String to) {
-        Cli.Result r = cli.run("trace", "-l", lab, "--json", from, to);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        return (Map<String, Object>) Json.parse(r.out());
+        return traced.trace(0, from, to);
     }
 
     @SuppressWarnings("unchecked")
