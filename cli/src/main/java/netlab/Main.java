@@ -27,9 +27,10 @@ public final class Main {
         int code;
         try {
             code = run(args, Io.system());
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            // picocli hands only Exceptions to the handler; an Error would otherwise end the JVM with a stack trace
-            System.err.println("netlab: internal error: " + e + " (please report it; --debug shows where)");
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error (stack overflow, out of memory, a native library
+            // that cannot load) would otherwise end the JVM with a stack trace. Its root cause says what went wrong.
+            System.err.println(describeError(e));
             if (java.util.Arrays.asList(args).contains("--debug")) e.printStackTrace();
             code = ExitCode.INTERNAL;
         }
@@ -41,6 +42,15 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         System.exit(code);
+    }
+
+    /** The one line an Error escaping a command ends with: what it was and, when it has one, its root cause. */
+    static String describeError(Error e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String detail = root != e ? ": " + root : e.getMessage() != null ? ": " + e.getMessage() : "";
+        return "netlab: internal error: " + e.getClass().getSimpleName() + detail.replace('\n', ' ')
+                + " (please report it; --debug shows where)";
     }
 
     /** Runs one command line with the given streams; never calls System.exit (tests and the shell use it). */
