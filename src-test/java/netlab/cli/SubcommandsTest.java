@@ -2,10 +2,15 @@ package netlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import netlab.Main;
 import netlab.testing.Cli;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
 
 /** The subcommand registry Main builds the command tree from agrees with the commands' own annotations. */
 class SubcommandsTest {
@@ -26,5 +31,22 @@ class SubcommandsTest {
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("validate");
         assertThat(new Cli().run("ls").exitCode()).isIn(0, 3);
+    }
+
+    @Test
+    void noOptionNeedsTheConvertersMainLeavesOut() {
+        // Main tells picocli not to register its java.time and java.sql converters (start-up time): an option of
+        // such a type would then fail to parse
+        List<String> typed = new ArrayList<>();
+        collectTypes(Main.commandLine(new NetlabCommand(Io.system())), typed);
+        assertThat(typed).isNotEmpty().noneMatch(t -> t.contains("java.time.") || t.contains("java.sql."));
+    }
+
+    private static void collectTypes(CommandLine cl, List<String> out) {
+        for (ArgSpec arg : cl.getCommandSpec().args()) {
+            out.add(arg.type().getName());
+            for (Class<?> aux : arg.auxiliaryTypes()) out.add(aux.getName());
+        }
+        cl.getSubcommands().values().forEach(sub -> collectTypes(sub, out));
     }
 }

@@ -21,6 +21,12 @@ public final class Main {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
+        // picocli registers converters for java.time and java.sql types by reflection, initialising those classes
+        // (date-time formatters among them) on every start; no netlab option has such a type (SubcommandsTest
+        // guards that), so a short command skips a few milliseconds of start-up
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
+        }
         // The interactive shell leaves its own way when its terminal hangs up (through the JVM's shutdown hooks)
         boolean hangupStops = !"shell".equals(subcommandOf(args));
         Interrupts.Received interrupts = Interrupts.install(Thread.currentThread(), hangupStops);
