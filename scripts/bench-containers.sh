@@ -25,6 +25,7 @@ docker info >/dev/null 2>&1 || { echo "bench-containers: no Docker engine answer
 docker image inspect netlab/busybox:1 >/dev/null 2>&1 || { echo "bench-containers: run scripts/build-images.sh first" >&2; exit 3; }
 [ -f target/netlab.jar ] || mvn -B -q -DskipTests package
 scripts/make-cds.sh target/netlab.jar >/dev/null
+scripts/unpack-native.sh target/netlab.jar >/dev/null
 NETLAB=${NETLAB:-scripts/netlab}
 work=$(mktemp -d /tmp/netlab-bench-ct.XXXXXX)
 export NETLAB_STATE_DIR=$work/state

@@ -41,6 +41,7 @@ done
 for tool in bc ip; do command -v $tool >/dev/null || { echo "bench: needs $tool" >&2; exit 3; }; done
 [ -f target/netlab.jar ] || mvn -B -q -DskipTests package
 scripts/make-cds.sh target/netlab.jar >/dev/null
+scripts/unpack-native.sh target/netlab.jar >/dev/null
 NETLAB=${NETLAB:-scripts/netlab}
 work=$(mktemp -d /tmp/netlab-bench.XXXXXX)
 state="$work/state"

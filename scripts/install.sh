@@ -67,8 +67,10 @@ else
   say "no Docker engine answers: container and pod nodes need one (apt-get install docker.io), then scripts/build-images.sh"
 fi
 
-# Class-data sharing archive for fast start-up, made here because it must match this exact jar.
-say "making the start-up archive (class-data sharing)"
+# Start-up aids, made here because they must match this exact jar: the class-data sharing archive, and jffi's
+# native stub unpacked so it is loaded in place (netlab then also works where /tmp is mounted noexec).
+say "making the start-up archive (class-data sharing) and unpacking the native stub"
 scripts/make-cds.sh "$prefix/lib/netlab/netlab.jar" >/dev/null || true
+scripts/unpack-native.sh "$prefix/lib/netlab/netlab.jar" >/dev/null || true
 
 say "done: $("$prefix/bin/netlab" version | head -1) at $prefix/bin/netlab"

@@ -11,26 +11,29 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 state="$work/state"
 run() { java -Xshare:off -XX:DumpLoadedClassList="$work/list.$1" -jar "$jar" --state-dir "$state" "${@:2}" >/dev/null 2>&1; }
+# one class list per run (each file named by its own number: a number used twice would lose a run's classes)
 run 1 --help
-run 2 validate "$here/../topologies/router.yaml"
-run 3 up --dry-run "$here/../topologies/router.yaml"
-run 4 down no-such-lab
-run 5 list
-run 8 validate "$here/../topologies/nat.yaml"
+run 2 version
+run 3 validate "$here/../topologies/router.yaml"
+run 4 validate "$here/../topologies/nat.yaml"
+run 5 up --dry-run "$here/../topologies/router.yaml"
+run 6 down no-such-lab
+run 7 list
 if [ "$(id -u)" = 0 ] && command -v ip >/dev/null; then
   # a real (tiny) lab, so the netlink and namespace classes are in the archive too
   lab="cds-$$"
-  run 6 up --name "$lab" "$here/../topologies/switch.yaml"
+  run 8 up --name "$lab" "$here/../topologies/switch.yaml"
   run 9 status "$lab"
-  run 7 down "$lab"
+  run 10 check "$lab"
+  run 11 down "$lab"
 fi
 if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1 && docker image inspect netlab/busybox:1 >/dev/null 2>&1; then
   # a one-container lab, so the Docker client's classes are in the archive too (labs without containers never load them)
   printf 'name: cds\nnodes:\n  c1: {kind: container}\nchecks:\n  - exec: {node: c1, command: "true"}\n' > "$work/ct.yaml"
   lab="cds-ct-$$"
-  run 8 up --name "$lab" "$work/ct.yaml"
-  run 9 check "$lab"
-  run 10 down "$lab"
+  run 12 up --name "$lab" "$work/ct.yaml"
+  run 13 check "$lab"
+  run 14 down "$lab"
 fi
 # Merge the lists keeping their order and dropping repeats: a repeated lambda-proxy line ("@lambda-proxy ...")
 # crashes Debian's JDK 17 while dumping, and the lambda proxies are worth archiving (they cost start-up time).

@@ -12,6 +12,11 @@ cd "$(dirname "$0")/.."
 NETLAB=${NETLAB:-scripts/netlab}
 out=target/smoke
 mkdir -p "$out"
+if [ "$NETLAB" = scripts/netlab ] && [ -f target/netlab.jar ]; then
+  # the binary as installed: with the start-up aids install.sh makes for its jar (class-data archive, jffi's stub)
+  scripts/make-cds.sh target/netlab.jar >/dev/null || echo "smoke: no class-data archive (see above); testing without it"
+  scripts/unpack-native.sh target/netlab.jar >/dev/null
+fi
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(topologies/*.yaml)
 pass=0 fail=0 skip=0

@@ -1,7 +1,6 @@
 package netlab.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,16 +40,7 @@ public final class NetlabProcess {
 
     /** Runs to completion; stdout and stderr together (in both fields of the result). */
     public static Cli.Result run(List<String> jvmOptions, Map<String, String> env, String... args) {
-        try {
-            Process p = builder(jvmOptions, env, args).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Cli.Result(p.waitFor(), out, out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Shell.result(env, builder(jvmOptions, Map.of(), args).command().toArray(String[]::new));
     }
 
     public static void signal(Process p, String signal) {
