@@ -69,6 +69,19 @@ class LauncherIT {
         assertThat(Leftovers.namespaces(lab)).isEmpty();
     }
 
+    @Test
+    void withoutTheStubInPlaceNorAPlaceToCopyItALabFailsWithOneClearLineAndMakesNothing() {
+        // the plain jar (no launcher, so no stub in place), and jffi told to copy its stub where it cannot
+        String lab = Labs.uniqueName("nostub");
+        Cli.Result up = NetlabProcess.run(List.of("-Djffi.extract.dir=/nonexistent/netlab-test"), Map.of(),
+                "--state-dir", stateDir.toString(), "up", "--name", lab, Labs.topology("switch.yaml").toString());
+        assertThat(up.exitCode()).as(up.toString()).isEqualTo(3);
+        assertThat(up.out()).contains("netlab: cannot load jffi's native stub").contains("scripts/install.sh")
+                .doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(Leftovers.namespaces(lab)).isEmpty();
+        assertThat(Leftovers.stateFiles(stateDir)).isEmpty();
+    }
+
     private static Cli.Result run(Map<String, String> env, String... args) {
         String[] argv = new String[args.length + 1];
         argv[0] = launcher.toString();

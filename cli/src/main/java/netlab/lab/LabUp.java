@@ -134,6 +134,9 @@ public final class LabUp {
     /** Checks before anything is made that the machine has every feature the lab uses. */
     public void requireFeatures(LabModel model) throws InterruptedException {
         netlab.doctor.Privileges.require();
+        // libc (through jffi) is how a build enters namespaces and how its rollback deletes them: a machine where it
+        // cannot be bound must fail here, before anything is made that could then not be removed
+        netlab.runtime.ns.InNetns.libc();
         Set<Feature> needed = features(model);
         // Namespaces, veth and bridges are what every lab is made of; probing them would cost each up three
         // processes, and a kernel without them fails the first op with its own clear error (doctor explains).

@@ -17,12 +17,12 @@ public final class InNetns {
 
     /** libc, bound on first use only: commands that never enter a namespace never pay for the binding. */
     public static LibC libc() {
-        return Native.C;
+        return Native.bound().c();
     }
 
     /** Opens a namespace's file (for IFLA_NET_NS_FD); the caller closes it. */
     public static int openNetns(String netns) {
-        int fd = Native.C.open("/run/netns/" + netns, O_RDONLY | O_CLOEXEC);
+        int fd = libc().open("/run/netns/" + netns, O_RDONLY | O_CLOEXEC);
         if (fd < 0) throw NetlabException.failed("cannot open network namespace " + netns + " (is it gone?)");
         return fd;
     }
@@ -35,7 +35,7 @@ public final class InNetns {
      */
     public static boolean deleteNetns(String netns) {
         java.nio.file.Path file = java.nio.file.Path.of("/run/netns", netns);
-        Native.C.umount2(file.toString(), MNT_DETACH); // fails harmlessly on a stale file that is no mount
+        libc().umount2(file.toString(), MNT_DETACH); // fails harmlessly on a stale file that is no mount
         try {
             java.nio.file.Files.deleteIfExists(file);
             return true;
@@ -44,10 +44,32 @@ public final class InNetns {
         }
     }
 
+    /** libc and the process's own namespace (the main thread never leaves it, so threads come back to it). */
+    private record Bound(LibC c, int home) {}
+
     private static final class Native {
-        static final LibC C = onQuietThread(JffiLibC::new);
-        /** The process's own namespace (the main thread never leaves it), to come back to. */
-        static final int HOME = C.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+        /** Bound once; when jffi cannot load its native stub, why (every caller is told, not only the first). */
+        private static final Object BOUND_OR_WHY = bind();
+
+        static Bound bound() {
+            if (BOUND_OR_WHY instanceof Bound b) return b;
+            throw NetlabException.environment((String) BOUND_OR_WHY);
+        }
+
+        private static Object bind() {
+            try {
+                LibC c = onQuietThread(JffiLibC::new);
+                return new Bound(c, c.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
+            } catch (LinkageError e) {
+                // jffi copies its stub to java.io.tmpdir unless it is installed beside the jar: a /tmp mounted
+                // noexec (or unwritable) stops it there; that is the machine's set-up, not a netlab bug
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                return "cannot load jffi's native stub, which netlab calls libc with (" + root.getMessage()
+                        + "); install netlab with scripts/install.sh (it puts the stub beside the jar), or give Java a"
+                        + " temporary directory that is writable and not mounted noexec: NETLAB_JAVA_OPTS=-Djava.io.tmpdir=DIR";
+            }
+        }
     }
 
     /**
@@ -86,14 +108,15 @@ public final class InNetns {
     }
 
     public static <T> T call(String netns, Callable<T> work) throws Exception {
-        LibC c = Native.C;
+        Bound bound = Native.bound();
+        LibC c = bound.c();
         int fd = openNetns(netns);
         try {
             if (c.setns(fd, CLONE_NEWNET) != 0) throw NetlabException.failed("cannot enter network namespace " + netns);
             try {
                 return work.call();
             } finally {
-                if (c.setns(Native.HOME, CLONE_NEWNET) != 0) {
+                if (c.setns(bound.home(), CLONE_NEWNET) != 0) {
                     // A thread stuck in a lab namespace must never do anything else: end the process.
                     Runtime.getRuntime().halt(70);
                 }
