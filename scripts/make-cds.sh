@@ -37,9 +37,12 @@ if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1 && docker image inspect net
 fi
 # Merge the lists keeping their order and dropping repeats: a repeated lambda-proxy line ("@lambda-proxy ...")
 # crashes Debian's JDK 17 while dumping, and the lambda proxies are worth archiving (they cost start-up time).
-cat "$work"/list.* 2>/dev/null | awk '!seen[$0]++' > "$work/classes"
-if java -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="${jar%.jar}.jsa" -cp "$jar" >"$work/dump.log" 2>&1; then
-  echo "made ${jar%.jar}.jsa ($(wc -l < "$work/classes") classes)"
+# Lambda proxies that implement a picocli interface are left out: resolving them links the interface while
+# dumping, and picocli's classes are Java 5 class files, which the JDK 17 archive skips once linked ("Old class has
+# been linked"); every start would then read them, and the classes built on them, from the jar.
+cat "$work"/list.* 2>/dev/null | awk '!seen[$0]++' | grep -v '^@lambda-proxy .*picocli/' > "$work/classes"
+if java -Xshare:dump -Xlog:cds=warning -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="${jar%.jar}.jsa" -cp "$jar" >"$work/dump.log" 2>&1; then
+  echo "made ${jar%.jar}.jsa ($(wc -l < "$work/classes") classes; $(grep -c "Skipping" "$work/dump.log") skipped)"
 else
   echo "could not make the class-data archive (netlab still works, starting slower): $(tail -3 "$work/dump.log")" >&2
   rm -f "${jar%.jar}.jsa"

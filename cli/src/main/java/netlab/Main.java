@@ -106,13 +106,29 @@ public final class Main {
         cl.setErr(new java.io.PrintWriter(top.err(), true));
         CommandLine exec = cl.getSubcommands().get("exec");
         if (exec != null) exec.setStopAtPositional(true);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, top));
-        cl.setParameterExceptionHandler((ex, args) -> {
+        // named classes, not lambdas: a lambda implementing a picocli interface is spun at every start (the
+        // class-data archive cannot hold it; scripts/make-cds.sh says why)
+        cl.setExecutionExceptionHandler(new ExecutionErrors(top));
+        cl.setParameterExceptionHandler(new UsageErrors(top));
+    }
+
+    /** An exception out of a command: one line (see {@link #report}). */
+    private record ExecutionErrors(NetlabCommand top) implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            return report(ex, top);
+        }
+    }
+
+    /** A command line picocli cannot parse: what is wrong, what was maybe meant, where help is; exit 2. */
+    private record UsageErrors(NetlabCommand top) implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             top.err().println("netlab: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, top.err());
             top.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.INVALID_TOPOLOGY;
-        });
+        }
     }
 
     static int report(Exception ex, NetlabCommand top) {

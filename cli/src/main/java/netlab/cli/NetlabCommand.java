@@ -3,6 +3,7 @@ package netlab.cli;
 import java.io.PrintStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import netlab.lab.LabEnv;
 import netlab.state.StateStore;
@@ -25,7 +26,7 @@ public final class NetlabCommand implements Runnable {
      * just the one a command line runs (building picocli's model of every command costs a short command a good
      * part of its start-up).
      */
-    public static final Map<String, Class<?>> SUBCOMMANDS = ordered(
+    public static final Map<String, Class<?>> SUBCOMMANDS = ordered(List.of(
             Map.entry("up", UpCommand.class),
             Map.entry("down", DownCommand.class),
             Map.entry("status", StatusCommand.class),
@@ -42,13 +43,14 @@ public final class NetlabCommand implements Runnable {
             Map.entry("list", ListCommand.class),
             Map.entry("doctor", DoctorCommand.class),
             Map.entry("version", VersionCommand.class),
-            Map.entry("help", HelpCommand.class));
+            Map.entry("help", HelpCommand.class)));
 
     /** Other names of subcommands (their {@code aliases}). */
     public static final Map<String, String> ALIASES = Map.of("ls", "list");
 
-    @SafeVarargs
-    private static Map<String, Class<?>> ordered(Map.Entry<String, Class<?>>... entries) {
+    // a list, not varargs: @SafeVarargs here would cost every start an annotation proxy class (picocli reads the
+    // annotations of this class's methods)
+    private static Map<String, Class<?>> ordered(List<Map.Entry<String, Class<?>>> entries) {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         for (Map.Entry<String, Class<?>> e : entries) m.put(e.getKey(), e.getValue());
         return Collections.unmodifiableMap(m);
