@@ -54,6 +54,15 @@ class LauncherIT {
     }
 
     @Test
+    void noClassIsVerifiedWithTheOldVerifierAtStart() {
+        // picocli's classes are packaged as Java 8 class files (netlab.build.ModernClassFiles), which the archive
+        // holds verified; Java 5 ones would be verified again, the slow way, at every start
+        Cli.Result r = run(Map.of("NETLAB_JAVA_OPTS", "-Xlog:verification=info"), "version");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains("with old format"))).isEmpty();
+    }
+
+    @Test
     void jffiLoadsItsStubInPlaceSoALabBuildsWithoutATemporaryCopy() {
         // jffi told to copy its stub into a directory that cannot exist fails unless it loaded the stub in place
         Map<String, String> noCopy = Map.of("NETLAB_JAVA_OPTS", "-Djffi.extract.dir=/nonexistent/netlab-test");
