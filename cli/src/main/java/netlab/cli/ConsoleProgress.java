@@ -3,6 +3,7 @@ package netlab.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import netlab.runtime.Progress;
+import netlab.text.Seconds;
 
 /** Progress of long work on stderr: one line per stage, with counts for stages of many units. */
 final class ConsoleProgress implements Progress {
@@ -34,7 +35,7 @@ final class ConsoleProgress implements Progress {
     @Override
     public void stageDone(String stage, Duration took) {
         if (quiet || (took.toMillis() < 500 && System.getenv("NETLAB_TIMINGS") == null)) return;
-        err.printf("  %-11s done in %.1f s%n", stage, took.toMillis() / 1000.0);
+        err.printf("  %-11s done in %s s%n", stage, Seconds.of(took, 1));
     }
 
     @Override

@@ -8,6 +8,7 @@ import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabDown;
 import netlab.lab.LabEnv;
+import netlab.text.Seconds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,11 +49,10 @@ public final class DownCommand implements Callable<Integer> {
                 env.progress().info("lab '" + name + "' is not up; nothing to remove");
             } else {
                 LabDown.Removed x = r.get();
-                env.progress().info(String.format("lab '%s' removed: %d namespace%s%s%s (%.2f s)", x.lab(), x.namespaces(),
-                        x.namespaces() == 1 ? "" : "s",
-                        x.containers() > 0 ? ", " + x.containers() + " container" + (x.containers() == 1 ? "" : "s") : "",
-                        x.processes() > 0 ? ", " + x.processes() + " process" + (x.processes() == 1 ? "" : "es") + " stopped" : "",
-                        x.took().toMillis() / 1000.0));
+                env.progress().info("lab '" + x.lab() + "' removed: " + x.namespaces() + " namespace" + (x.namespaces() == 1 ? "" : "s")
+                        + (x.containers() > 0 ? ", " + x.containers() + " container" + (x.containers() == 1 ? "" : "s") : "")
+                        + (x.processes() > 0 ? ", " + x.processes() + " process" + (x.processes() == 1 ? "" : "es") + " stopped" : "")
+                        + " (" + Seconds.of(x.took(), 2) + " s)");
             }
         }
         return ExitCode.OK;

@@ -8,6 +8,7 @@ import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
+import netlab.text.Seconds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,11 +45,11 @@ public final class UpCommand implements Callable<Integer> {
         }
         env.progress().info("building lab '" + lab.name() + "' from " + topology);
         LabUp.Built b = up.up(lab, !noWait, keepOnError);
-        env.progress().info(String.format("lab '%s' is up%s: %d node%s, %d switch%s, %d link%s (%.2f s)",
-                b.lab(), !b.converged() ? "" : b.created() == 0 ? " (it was already; nothing was missing)"
-                        : " (it was partly; " + b.created() + " missing object" + (b.created() == 1 ? " was" : "s were") + " made)",
-                b.nodes(), b.nodes() == 1 ? "" : "s", b.switches(), b.switches() == 1 ? "" : "es", b.links(), b.links() == 1 ? "" : "s",
-                b.took().toMillis() / 1000.0));
+        env.progress().info("lab '" + b.lab() + "' is up"
+                + (!b.converged() ? "" : b.created() == 0 ? " (it was already; nothing was missing)"
+                        : " (it was partly; " + b.created() + " missing object" + (b.created() == 1 ? " was" : "s were") + " made)")
+                + ": " + b.nodes() + " node" + (b.nodes() == 1 ? "" : "s") + ", " + b.switches() + " switch" + (b.switches() == 1 ? "" : "es")
+                + ", " + b.links() + " link" + (b.links() == 1 ? "" : "s") + " (" + Seconds.of(b.took(), 2) + " s)");
         return ExitCode.OK;
     }
 }

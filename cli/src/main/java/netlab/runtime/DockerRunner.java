@@ -11,6 +11,7 @@ import netlab.docker.NetnsAttach;
 import netlab.plan.DockerOp;
 import netlab.plan.Naming;
 import netlab.plan.Op;
+import netlab.text.Seconds;
 
 /**
  * Runs {@link DockerOp}s against the Docker engine (through docker-java, opened on the first op) and renders them
@@ -59,7 +60,7 @@ public final class DockerRunner implements ToolRunner {
                 throw e;
             }
         }
-        progress.info(String.format("  %-11s %s started (%.1f s)", "containers", name, (System.nanoTime() - t0) / 1e9));
+        progress.info(String.format("  %-11s %s started (%s s)", "containers", name, Seconds.ofNanos(System.nanoTime() - t0, 1)));
     }
 
     private static OpFailedException exitedAtOnce(DockerEngine engine, DockerOp.Run op) {

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,7 +102,9 @@ public final class LabLock implements AutoCloseable {
                 // with stat: opening the path again and closing it would release our lock, since POSIX record locks
                 // belong to the process and any close of that file drops them.
                 if (opened.equals(fileKey(file))) {
-                    String holder = ProcessHandle.current().pid() + " " + UUID.randomUUID();
+                    // the pid is for messages; the start time tells two holders with a reused pid apart (not a random
+                    // UUID: its secure random source costs each command a few ms to set up)
+                    String holder = ProcessHandle.current().pid() + " " + System.currentTimeMillis();
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
                     return new LabLock(file, ch, l);

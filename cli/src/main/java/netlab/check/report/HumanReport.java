@@ -2,6 +2,7 @@ package netlab.check.report;
 
 import java.io.PrintStream;
 import netlab.check.CheckResult;
+import netlab.text.Seconds;
 
 /** Check results for people: one line per check as it finishes, then a summary. */
 public final class HumanReport {
@@ -21,8 +22,8 @@ public final class HumanReport {
 
     public void summary(CheckReport report) {
         String verdict = report.allPassed() ? paint("all passed", "32") : paint(report.failed() + " failed", "31");
-        out.printf("%d check%s: %d passed, %s (%.1f s)%n", report.results().size(), report.results().size() == 1 ? "" : "s",
-                report.passed(), verdict, report.took().toMillis() / 1000.0);
+        out.printf("%d check%s: %d passed, %s (%s s)%n", report.results().size(), report.results().size() == 1 ? "" : "s",
+                report.passed(), verdict, Seconds.of(report.took(), 1));
         out.flush();
     }
 
