@@ -102,14 +102,44 @@ class ShellTerminalIT {
 
     @Test
     void closingTheTerminalTakesDownTheLabTheShellBroughtUp() throws Exception {
+        startShellOnItsLab("");
+        // the window closes under the shell: its terminal hangs up (SIGHUP), with nobody left to answer a question
+        assertThat(Shell.exitCode("tmux", "kill-session", "-t", session)).isZero();
+        assertTheLabGoes();
+    }
+
+    @Test
+    void aHangupTheShellSeesOnlyAsTheEndOfItsInputStillTakesDownTheLab() throws Exception {
+        // SIGHUP ignored (as under nohup): the shell learns of the hangup only as its input ending, like a Ctrl-D,
+        // then asks a question nobody can answer. (With SIGHUP, the shell sees that too when its read wins the race.)
+        startShellOnItsLab("trap '' HUP; exec ");
+        assertThat(Shell.exitCode("tmux", "kill-session", "-t", session)).isZero();
+        assertTheLabGoes();
+    }
+
+    @Test
+    void ctrlDAtTheQuestionLeavesTheLabUp() throws Exception {
+        startShellOnItsLab("");
+        keys("C-d");
+        await("was brought up by this shell; take it down? [Y/n]");
+        keys("C-d"); // no answer, but the terminal is still there: nothing is taken down unasked
+        String s = await("SHELL-EXIT=");
+        assertThat(s).contains("lab '" + lab + "' stays up");
+        assertThat(Leftovers.namespaces(lab)).isNotEmpty();
+    }
+
+    /** The shell in a tmux window of its own, on router.yaml brought up as this test's lab; COMMAND-PREFIX runs it. */
+    private void startShellOnItsLab(String commandPrefix) throws InterruptedException {
         assumeTrue(Shell.exitCode("sh", "-c", "command -v tmux") == 0, "tmux is not installed: no terminal to drive");
-        String cmd = "NETLAB_HISTORY=" + home.resolve("history") + " java -jar " + NetlabProcess.jar() + " --state-dir " + stateDir
-                + " shell " + Labs.topology("router.yaml") + " --name " + lab;
+        String cmd = "export NETLAB_HISTORY=" + home.resolve("history") + "; " + commandPrefix + "java -jar " + NetlabProcess.jar()
+                + " --state-dir " + stateDir + " shell " + Labs.topology("router.yaml") + " --name " + lab
+                + "; echo SHELL-EXIT=$?; sleep 600";
         assertThat(Shell.exitCode("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "50", cmd)).isZero();
         await("netlab(" + lab + ")>");
         assertThat(Leftovers.namespaces(lab)).isNotEmpty();
-        // the window closes under the shell: its terminal hangs up (SIGHUP), with nobody left to answer a question
-        assertThat(Shell.exitCode("tmux", "kill-session", "-t", session)).isZero();
+    }
+
+    private void assertTheLabGoes() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!Leftovers.namespaces(lab).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(50);
         assertThat(Leftovers.namespaces(lab)).as("namespaces of the lab after the hangup").isEmpty();

@@ -58,15 +58,28 @@ public final class ShellCommand implements Callable<Integer> {
             // gets SIGHUP and exits through its shutdown hooks. Nobody is left to ask, so a lab this shell brought
             // up goes as the question's default says, unless --keep.
             java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.CountDownLatch leftDone = new java.util.concurrent.CountDownLatch(1);
             Thread hangup = new Thread(() -> {
-                if (left.compareAndSet(false, true)) leaveWithoutTerminal(s);
+                if (left.compareAndSet(false, true)) {
+                    leaveWithoutTerminal(s);
+                } else {
+                    // The shell is leaving already (a hangup also ends its input): the JVM must not exit under the
+                    // down it may be running
+                    awaitQuietly(leftDone);
+                }
             }, "netlab-shell-hangup");
             Runtime.getRuntime().addShutdownHook(hangup);
             try (InteractiveShell sh = new InteractiveShell(s)) {
                 io.err().println("netlab shell" + s.lab().name().map(n -> " on lab '" + n + "'").orElse("")
                         + ": 'help' lists the commands, TAB completes, Ctrl-D leaves");
                 code = sh.loop();
-                if (left.compareAndSet(false, true)) leave(s, sh);
+                if (left.compareAndSet(false, true)) {
+                    try {
+                        leave(s, sh);
+                    } finally {
+                        leftDone.countDown();
+                    }
+                }
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hangup);
@@ -128,6 +141,14 @@ public final class ShellCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch done) {
+        try {
+            done.await(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** After a hangup: what leaving without a terminal does (take down the labs this shell brought up, unless --keep). */
     private void leaveWithoutTerminal(ShellSession s) {
         try {
@@ -140,9 +161,13 @@ public final class ShellCommand implements Callable<Integer> {
     /** Labs this shell brought up: asked about at a terminal, else taken down unless --keep. */
     private void leave(ShellSession s, InteractiveShell sh) throws InterruptedException {
         for (String l : s.labsBroughtUp()) {
-            boolean takeDown = down || (!keep && (sh == null || sh.ask("lab '" + l + "' was brought up by this shell; take it down?", true)));
+            boolean asked = sh != null && !down && !keep;
+            Optional<Boolean> answer = asked ? sh.ask("lab '" + l + "' was brought up by this shell; take it down?", true) : Optional.empty();
+            // no answer because the terminal hung up: nobody is left to ask, so the lab goes as without a terminal
+            boolean noTerminal = sh == null || (answer.isEmpty() && InteractiveShell.terminalHungUp());
+            boolean takeDown = down || (!keep && (noTerminal || answer.orElse(false)));
             if (takeDown) {
-                if (sh == null && !down) top.err().println("netlab: taking down lab '" + l + "', which this shell brought up (--keep leaves it up)");
+                if (noTerminal && !down) top.err().println("netlab: taking down lab '" + l + "', which this shell brought up (--keep leaves it up)");
                 s.runCli(List.of("down", l));
             } else {
                 top.err().println("lab '" + l + "' stays up; 'netlab down " + l + "' removes it");

@@ -2,6 +2,7 @@ package netlab.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -86,6 +87,9 @@ public final class InteractiveShell implements AutoCloseable {
             } catch (EndOfFileException e) {
                 s.out().println();
                 return ExitCode.OK;
+            } catch (java.io.IOError e) {
+                // the terminal went away under the read (EIO after a hangup): the end of the input, as Ctrl-D
+                return ExitCode.OK;
             }
             ctrlCDuringCommand = false;
             commandThread = Thread.currentThread();
@@ -105,13 +109,26 @@ public final class InteractiveShell implements AutoCloseable {
         }
     }
 
-    /** Asks a yes/no question at the terminal; an empty answer is {@code byDefault}, Ctrl-C/Ctrl-D is no. */
-    public boolean ask(String question, boolean byDefault) {
+    /** A yes/no question; an empty answer is {@code byDefault}; none at all (Ctrl-C, Ctrl-D, the terminal gone) is empty. */
+    public Optional<Boolean> ask(String question, boolean byDefault) {
         try {
             String a = reader.readLine(question + (byDefault ? " [Y/n] " : " [y/N] ")).strip().toLowerCase();
-            return a.isEmpty() ? byDefault : a.startsWith("y");
-        } catch (UserInterruptException | EndOfFileException e) {
+            return Optional.of(a.isEmpty() ? byDefault : a.startsWith("y"));
+        } catch (UserInterruptException | EndOfFileException | java.io.IOError e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * True when this process's terminal hung up (a closed window, a dropped SSH connection), which a read tells
+     * only as an end of input, like Ctrl-D: once the terminal is gone, /dev/tty (the session's terminal) no longer
+     * opens.
+     */
+    public static boolean terminalHungUp() {
+        try (java.io.FileInputStream tty = new java.io.FileInputStream("/dev/tty")) {
             return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
