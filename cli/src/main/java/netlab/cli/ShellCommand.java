@@ -60,13 +60,12 @@ public final class ShellCommand implements Callable<Integer> {
             java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
             java.util.concurrent.CountDownLatch leftDone = new java.util.concurrent.CountDownLatch(1);
             Thread hangup = new Thread(() -> {
-                if (left.compareAndSet(false, true)) {
-                    leaveWithoutTerminal(s);
-                } else {
+                if (!left.compareAndSet(false, true)) {
                     // The shell is leaving already (a hangup also ends its input): the JVM must not exit under the
-                    // down it may be running
+                    // down it may be running, nor before what it could not ask about is down too
                     awaitQuietly(leftDone);
                 }
+                leaveWithoutTerminal(s);
             }, "netlab-shell-hangup");
             Runtime.getRuntime().addShutdownHook(hangup);
             try (InteractiveShell sh = new InteractiveShell(s)) {
@@ -149,6 +148,9 @@ public final class ShellCommand implements Callable<Integer> {
         }
     }
 
+    /** Labs whose question was answered "keep" (a hangup right after must not take them down after all). */
+    private final java.util.Set<String> keptOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** After a hangup: what leaving without a terminal does (take down the labs this shell brought up, unless --keep). */
     private void leaveWithoutTerminal(ShellSession s) {
         try {
@@ -161,11 +163,13 @@ public final class ShellCommand implements Callable<Integer> {
     /** Labs this shell brought up: asked about at a terminal, else taken down unless --keep. */
     private void leave(ShellSession s, InteractiveShell sh) throws InterruptedException {
         for (String l : s.labsBroughtUp()) {
-            boolean asked = sh != null && !down && !keep;
-            Optional<Boolean> answer = asked ? sh.ask("lab '" + l + "' was brought up by this shell; take it down?", true) : Optional.empty();
-            // no answer because the terminal hung up: nobody is left to ask, so the lab goes as without a terminal
-            boolean noTerminal = sh == null || (answer.isEmpty() && InteractiveShell.terminalHungUp());
+            if (keptOnPurpose.contains(l)) continue;
+            // a terminal that hung up (a closed window) has nobody left to ask: the lab goes as without one
+            boolean noTerminal = sh == null || InteractiveShell.terminalHungUp();
+            Optional<Boolean> answer = noTerminal || down || keep ? Optional.empty()
+                    : sh.ask("lab '" + l + "' was brought up by this shell; take it down?", true);
             boolean takeDown = down || (!keep && (noTerminal || answer.orElse(false)));
+            if (answer.isPresent() && !takeDown) keptOnPurpose.add(l);
             if (takeDown) {
                 if (noTerminal && !down) top.err().println("netlab: taking down lab '" + l + "', which this shell brought up (--keep leaves it up)");
                 s.runCli(List.of("down", l));

@@ -114,7 +114,8 @@ public final class InteractiveShell implements AutoCloseable {
         try {
             String a = reader.readLine(question + (byDefault ? " [Y/n] " : " [y/N] ")).strip().toLowerCase();
             return Optional.of(a.isEmpty() ? byDefault : a.startsWith("y"));
-        } catch (UserInterruptException | EndOfFileException | java.io.IOError e) {
+        } catch (UserInterruptException | EndOfFileException | java.io.IOError | IllegalStateException e) {
+            // IllegalStateException: the reader is still marked busy by a read the terminal broke off
             return Optional.empty();
         }
     }
