@@ -44,30 +44,37 @@ public final class InNetns {
         }
     }
 
-    /** libc and the process's own namespace (the main thread never leaves it, so threads come back to it). */
-    private record Bound(LibC c, int home) {}
+    /**
+     * libc and the process's own namespace (the main thread never leaves it, so threads come back to it); or, when
+     * jffi cannot load its native stub, why not.
+     */
+    private record Bound(LibC c, int home, String failure) {
+        /** Said to every caller, not only the first: the failure is the machine's set-up, not an internal error. */
+        Bound orFail() {
+            if (failure != null) throw NetlabException.environment(failure);
+            return this;
+        }
+    }
 
     private static final class Native {
-        /** Bound once; when jffi cannot load its native stub, why (every caller is told, not only the first). */
-        private static final Object BOUND_OR_WHY = bind();
+        private static final Bound BOUND = bind();
 
         static Bound bound() {
-            if (BOUND_OR_WHY instanceof Bound b) return b;
-            throw NetlabException.environment((String) BOUND_OR_WHY);
+            return BOUND.orFail();
         }
 
-        private static Object bind() {
+        private static Bound bind() {
             try {
                 LibC c = onQuietThread(JffiLibC::new);
-                return new Bound(c, c.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
+                return new Bound(c, c.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC), null);
             } catch (LinkageError e) {
                 // jffi copies its stub to java.io.tmpdir unless it is installed beside the jar: a /tmp mounted
-                // noexec (or unwritable) stops it there; that is the machine's set-up, not a netlab bug
+                // noexec (or unwritable) stops it there
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                return "cannot load jffi's native stub, which netlab calls libc with (" + root.getMessage()
+                return new Bound(null, -1, "cannot load jffi's native stub, which netlab calls libc with (" + root.getMessage()
                         + "); install netlab with scripts/install.sh (it puts the stub beside the jar), or give Java a"
-                        + " temporary directory that is writable and not mounted noexec: NETLAB_JAVA_OPTS=-Djava.io.tmpdir=DIR";
+                        + " temporary directory that is writable and not mounted noexec: NETLAB_JAVA_OPTS=-Djava.io.tmpdir=DIR");
             }
         }
     }
