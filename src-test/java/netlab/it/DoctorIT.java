@@ -2,6 +2,7 @@ package netlab.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import netlab.json.Json;
 import netlab.testing.Cli;
 import netlab.testing.Leftovers;
 import netlab.testing.NeedsRoot;
+import netlab.testing.NetlabProcess;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,24 @@ class DoctorIT {
         }
         assertThat(Shell.run("ip", "netns", "list")).doesNotContain("netlab-probe-");
         assertThat(Leftovers.stateFiles(dir)).isEmpty();
+    }
+
+    @Test
+    void aCtrlCAsTheProbeNamespaceIsMadeOrRemovedLeavesNone() throws Exception {
+        // SIGTERM (handled as Ctrl-C) sent the moment the probe namespace appears, and the moment it goes: the
+        // process making or deleting it may still be running and be waited for then
+        for (int trial = 0; trial < 12; trial++) {
+            Process p = NetlabProcess.start(dir.resolve("out"), dir.resolve("err"), "doctor");
+            Path probe = Path.of("/run/netns", "netlab-probe-" + p.pid());
+            boolean atRemoval = trial % 2 == 1;
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!Files.exists(probe) && p.isAlive() && System.currentTimeMillis() < deadline) Thread.onSpinWait();
+            while (atRemoval && Files.exists(probe) && p.isAlive() && System.currentTimeMillis() < deadline) Thread.onSpinWait();
+            p.destroy();
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(probe).as("trial %d (%s): %s", trial, atRemoval ? "as it went" : "as it appeared",
+                    Files.readString(dir.resolve("err"))).doesNotExist();
+        }
     }
 
     private static boolean verdict(List<Map<String, Object>> lines, Feature f) {

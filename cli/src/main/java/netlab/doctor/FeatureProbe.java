@@ -76,12 +76,13 @@ public final class FeatureProbe {
         Map<Feature, ProbeResult> out = new EnumMap<>(Feature.class);
         removeStaleProbes();
         String ns = PROBE_PREFIX + ProcessHandle.current().pid();
-        ProcResult add = processes.run(List.of("ip", "netns", "add", ns), null, Duration.ofSeconds(10));
-        if (!add.ok()) {
-            for (Feature f : wanted) out.put(f, new ProbeResult(f, false, "cannot create a network namespace: " + add.errorText()));
-            return out;
-        }
+        ProcResult add = null;
         try {
+            add = processes.run(List.of("ip", "netns", "add", ns), null, Duration.ofSeconds(10));
+            if (!add.ok()) {
+                for (Feature f : wanted) out.put(f, new ProbeResult(f, false, "cannot create a network namespace: " + add.errorText()));
+                return out;
+            }
             out.put(Feature.NETNS, new ProbeResult(Feature.NETNS, true, "ok"));
             List<Feature> order = new ArrayList<>(LINK_TRIALS.keySet());
             StringBuilder batch = new StringBuilder();
@@ -98,12 +99,23 @@ public final class FeatureProbe {
             }
             if (wanted.contains(Feature.NAT)) out.put(Feature.NAT, nat(ns));
         } finally {
-            // removed even after Ctrl-C: an interrupted wait would abandon the deletion half-way
-            boolean interrupted = Thread.interrupted();
-            try {
-                processes.run(List.of("ip", "netns", "del", ns), null, Duration.ofSeconds(10));
-            } finally {
-                if (interrupted) Thread.currentThread().interrupt();
+            // Removed even after Ctrl-C, also one landing while the namespace was being made (add is then null:
+            // the ip process was killed and waited for, and may have made it) or while it is being deleted (an
+            // interrupted wait kills the deletion: it runs again). The interrupt is handed back afterwards.
+            if (add == null || add.ok()) {
+                boolean interrupted = Thread.interrupted();
+                try {
+                    while (true) {
+                        try {
+                            processes.run(List.of("ip", "netns", "del", ns), null, Duration.ofSeconds(10));
+                            break;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                } finally {
+                    if (interrupted) Thread.currentThread().interrupt();
+                }
             }
         }
         out.keySet().retainAll(wanted);
