@@ -82,6 +82,13 @@ class ConcurrencyIT {
     }
 
     /** A star lab whose build ends with a node's exec sleeping 2 s: a second netlab surely meets it half-way. */
+    /** An up of {@code topology} that holds the lab's lock: it has reported its first stage; its build lasts 2 s more. */
+    private Run upHoldingTheLock(Path topology) throws IOException, InterruptedException {
+        Run first = start("up", topology.toString());
+        assertThat(NetlabProcess.awaitText(first.process(), first.err(), "namespaces", 60_000)).as(first.all()).isTrue();
+        return first;
+    }
+
     private Path slowStar(String name, int hosts) throws IOException {
         Path t = dir.resolve(name + ".yaml");
         Files.writeString(t, NetlabProcess.starTopology(name, hosts).replace("  h1: {}\n", "  h1: {exec: [\"sleep 2\"]}\n"));
@@ -110,9 +117,7 @@ class ConcurrencyIT {
     void aSecondUpOfTheSameLabWaitsThenFindsNothingMissing() throws Exception {
         String lab = lab("twoups");
         Path t = slowStar(lab, 40);
-        Run first = start("up", t.toString());
-        // the first holds the lab's lock once it reports its first stage; its build then lasts 2 s more
-        assertThat(NetlabProcess.awaitText(first.process(), first.err(), "namespaces", 60_000)).as(first.all()).isTrue();
+        Run first = upHoldingTheLock(t);
         Run second = start("up", t.toString());
         assertThat(first.exit()).as(first.all()).isZero();
         assertThat(second.exit()).as(second.all()).isZero();
@@ -129,8 +134,7 @@ class ConcurrencyIT {
     void ctrlCWhileWaitingForTheLockEndsTheWaitAndLeavesTheOtherUpAlone() throws Exception {
         String lab = lab("waitint");
         Path t = slowStar(lab, 40);
-        Run first = start("up", t.toString());
-        assertThat(NetlabProcess.awaitText(first.process(), first.err(), "namespaces", 60_000)).as(first.all()).isTrue();
+        Run first = upHoldingTheLock(t);
         Run second = start("up", t.toString());
         assertThat(NetlabProcess.awaitText(second.process(), second.err(), "waiting for lab", 60_000)).as(second.all()).isTrue();
         NetlabProcess.signal(second.process(), "INT");
@@ -145,8 +149,7 @@ class ConcurrencyIT {
     void withNoWaitTheSecondUpRefusesClearlyAndChangesNothing() throws Exception {
         String lab = lab("nowait");
         Path t = slowStar(lab, 40);
-        Run first = start("up", t.toString());
-        assertThat(NetlabProcess.awaitText(first.process(), first.err(), "namespaces", 60_000)).as(first.all()).isTrue();
+        Run first = upHoldingTheLock(t);
         Run second = start("up", "--no-wait", t.toString());
         assertThat(second.exit()).as(second.all()).isEqualTo(4);
         assertThat(second.stderr().strip().lines().reduce((x, y) -> y).orElse("")).isEqualTo("netlab: lab '" + lab + "' is busy: another netlab (pid " + first.process().pid()

@@ -52,8 +52,7 @@ public final class Main {
 
     /** The one line an Error escaping a command ends with: what it was and, when it has one, its root cause. */
     static String describeError(Error e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        Throwable root = netlab.errors.RootCause.of(e);
         String detail = root != e ? ": " + root : e.getMessage() != null ? ": " + e.getMessage() : "";
         return "netlab: internal error: " + e.getClass().getSimpleName() + detail.replace('\n', ' ')
                 + " (please report it; --debug shows where)";

@@ -2,6 +2,7 @@ package netlab.runtime.ns;
 
 import java.util.concurrent.Callable;
 import netlab.errors.NetlabException;
+import netlab.errors.RootCause;
 
 /**
  * Runs work inside a named network namespace on the calling thread: {@code setns(2)} switches only the calling
@@ -70,9 +71,7 @@ public final class InNetns {
             } catch (LinkageError e) {
                 // jffi copies its stub to java.io.tmpdir unless it is installed beside the jar: a /tmp mounted
                 // noexec (or unwritable) stops it there
-                Throwable root = e;
-                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                return new Bound(null, -1, "cannot load jffi's native stub, which netlab calls libc with (" + root.getMessage()
+                return new Bound(null, -1, "cannot load jffi's native stub, which netlab calls libc with (" + RootCause.of(e).getMessage()
                         + "); install netlab with scripts/install.sh (it puts the stub beside the jar), or give Java a"
                         + " temporary directory that is writable and not mounted noexec: NETLAB_JAVA_OPTS=-Djava.io.tmpdir=DIR");
             }
