@@ -35,7 +35,7 @@ public final class ServiceRunner implements ToolRunner {
 
     /** Where a service keeps its files and log: {@code work/services/NODE-KIND-PORT}. */
     public Path dir(ServiceOp op) {
-        return store.workDir(op.lab()).resolve("services").resolve(op.node() + "-" + op.service().kind() + "-" + op.service().port());
+        return store.workDir(netlab.state.LabName.of(op.lab())).resolve("services").resolve(op.node() + "-" + op.service().kind() + "-" + op.service().port());
     }
 
     List<String> argv(String netns, ServiceOp op) {
