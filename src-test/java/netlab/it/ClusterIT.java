@@ -176,7 +176,7 @@ class ClusterIT {
     void etcdRunsInsideTheLabAndDownRemovesItsProcessAndData() throws Exception {
         String lab = lab("k8s-etcd");
         ok(cli().run("up", "--name", lab, Labs.topology(VXLAN).toString()));
-        LabState.ProcessRecord etcd = new StateStore(stateDir).load(lab).orElseThrow().processes().stream()
+        LabState.ProcessRecord etcd = new StateStore(stateDir).load(netlab.state.LabName.of(lab)).orElseThrow().processes().stream()
                 .filter(p -> p.what().equals("etcd :2379")).findFirst().orElseThrow();
         assertThat(etcd.node()).isEqualTo("etcd");
         assertThat(ProcessHandle.of(etcd.pid())).hasValueSatisfying(h -> assertThat(h.isAlive()).isTrue());

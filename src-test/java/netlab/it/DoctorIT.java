@@ -72,20 +72,32 @@ class DoctorIT {
     }
 
     @Test
-    void probeNamespacesOfKilledNetlabsAreRemovedAndLiveOnesKept() throws Exception {
-        // a netlab killed while probing leaves netlab-probe-PID; its PID no longer runs
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        String stale = "netlab-probe-" + gone.pid(), live = "netlab-probe-" + ProcessHandle.current().pid();
+    void probeNamespacesOfKilledNetlabsAreRemovedAndLiveOrUnmarkedOnesKept() throws Exception {
+        // a netlab killed while probing leaves netlab-probe-PID, marked netlab-probe:PID; its PID no longer runs
+        long gone = deadPid(), alsoGone = deadPid();
+        String stale = "netlab-probe-" + gone, live = "netlab-probe-" + ProcessHandle.current().pid();
+        String unmarked = "netlab-probe-" + alsoGone; // someone else's namespace that only has the name
         Shell.run("ip", "netns", "add", stale);
+        Shell.run("ip", "-n", stale, "link", "set", "dev", "lo", "alias", "netlab-probe:" + gone);
         Shell.run("ip", "netns", "add", live); // as if this JVM were probing right now
+        Shell.run("ip", "-n", live, "link", "set", "dev", "lo", "alias", "netlab-probe:" + ProcessHandle.current().pid());
+        Shell.run("ip", "netns", "add", unmarked);
         try {
             assertThat(Cli.withStateDir(dir).run("down", "no-such-lab").exitCode()).isZero();
-            assertThat(Shell.run("ip", "netns", "list")).doesNotContain(stale + " ").doesNotContain(stale + "\n").contains(live);
+            List<String> left = List.of(Shell.run("ip", "netns", "list").split("\\s+"));
+            assertThat(left).doesNotContain(stale).contains(live, unmarked);
         } finally {
             Shell.run("ip", "netns", "del", stale);
             Shell.run("ip", "netns", "del", live);
+            Shell.run("ip", "netns", "del", unmarked);
         }
+    }
+
+    /** The PID of a process that ran and is gone. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
     }
 
     @Test

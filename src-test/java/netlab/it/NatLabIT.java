@@ -48,7 +48,7 @@ class NatLabIT extends LabTest {
     }
 
     private List<LabState.ProcessRecord> servers(String lab) {
-        return new StateStore(stateDir).load(lab).orElseThrow().processes();
+        return new StateStore(stateDir).load(netlab.state.LabName.of(lab)).orElseThrow().processes();
     }
 
     /** A node's tables as iptables-save prints them, without its timestamps and the counters traffic moves. */

@@ -37,7 +37,7 @@ class NetlinkEquivalenceIT {
         try {
             return snapshot(name);
         } finally {
-            new LabDown(env).down(name, true);
+            new LabDown(env).down(netlab.state.LabName.of(name), true);
             assertThat(Leftovers.namespaces(name)).isEmpty();
         }
     }

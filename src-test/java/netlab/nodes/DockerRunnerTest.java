@@ -100,7 +100,7 @@ class DockerRunnerTest {
         engine.put("unlabelled", true, Map.of(), "none");
         assertThat(new LabContainers(engine, naming).removeAll()).isEqualTo(2);
         assertThat(engine.containers.keySet()).containsExactly("other-lab", "other-state", "unlabelled");
-        assertThat(LabContainers.labs(engine, "tok1")).containsExactly("lab2");
+        assertThat(LabContainers.labs(engine, "tok1", netlab.runtime.Progress.SILENT)).containsExactly(netlab.state.LabName.of("lab2"));
     }
 
     @Test

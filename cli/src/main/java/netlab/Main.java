@@ -137,7 +137,8 @@ public final class Main {
             int n = bad.diagnostics().size();
             err.println("netlab: " + (n == 1 ? "1 error" : n + " errors") + ", nothing was created");
         } else if (ex instanceof NetlabException ne) {
-            err.println("netlab: " + ne.getMessage());
+            // one line whatever the message quotes (a name, a path or a tool's words with a newline in them)
+            err.println("netlab: " + netlab.source.Printable.escaped(String.valueOf(ne.getMessage())));
         } else if (ex instanceof InterruptedException) {
             // Ctrl-C before the command reached a point that cleans up: nothing was started yet
             err.println("netlab: interrupted");

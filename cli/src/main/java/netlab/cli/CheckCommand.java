@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import netlab.check.report.CheckReport;
 import netlab.lab.LabEnv;
 import netlab.state.LabLock;
+import netlab.state.LabName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,11 +37,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabEnv env = top.env();
-        String labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
+        LabName labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
         netlab.doctor.Privileges.require();
         // Checks run under the lab's lock: a 'down' (or 'up') started meanwhile waits for them instead of pulling
         // the lab away half-way, and a check started during a 'down' waits, then finds the lab gone.
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(labName), labName, true, env.progress())) {
+        try (LabLock lock = LabLock.acquire(env.store(), labName, true, env.progress())) {
             if (env.store().load(labName).isEmpty()) {
                 lock.deleteFile(); // no lab, no lock file: a check of a lab that is not up leaves nothing behind
                 throw LabSelector.notUp(labName, env);

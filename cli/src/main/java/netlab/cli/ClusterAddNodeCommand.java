@@ -22,6 +22,7 @@ public final class ClusterAddNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NodeArgument.node(node);
         return cluster.changeLocked(lab, (ops, out) -> {
             Lease l = ops.acquireLease(node);
             out.println(node + ": leased " + l.describe());

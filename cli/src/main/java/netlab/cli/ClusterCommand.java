@@ -44,8 +44,7 @@ public final class ClusterCommand implements Runnable {
     int changeLocked(String lab, Change change) throws Exception {
         LabEnv env = top.env();
         Selected s = select(lab, env);
-        String name = s.running().lab().name();
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, true, env.progress())) {
+        try (LabLock lock = LabLock.acquire(env.store(), s.running().lab().labName(), true, env.progress())) {
             change.apply(s.ops(), top.out());
         }
         return ExitCode.OK;

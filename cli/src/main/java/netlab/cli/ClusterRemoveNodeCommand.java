@@ -21,6 +21,7 @@ public final class ClusterRemoveNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NodeArgument.node(node);
         return cluster.changeLocked(lab, (ops, out) -> {
             boolean released = ops.releaseLease(node);
             out.println(node + ": " + (released ? "lease released in etcd" : "held no lease in etcd"));

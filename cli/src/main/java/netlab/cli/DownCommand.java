@@ -8,6 +8,7 @@ import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabDown;
 import netlab.lab.LabEnv;
+import netlab.state.LabName;
 import netlab.text.Seconds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ public final class DownCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabEnv env = top.env();
         LabDown down = new LabDown(env);
-        List<String> names = new ArrayList<>();
+        List<LabName> names = new ArrayList<>();
         if (all) {
             if (!labs.isEmpty()) throw NetlabException.usage("give lab names or --all, not both");
             names.addAll(down.allLabs());
@@ -43,7 +44,7 @@ public final class DownCommand implements Callable<Integer> {
             for (String l : labs) names.add(LabSelector.labName(l, Optional.empty(), env));
         }
         netlab.doctor.Privileges.require();
-        for (String name : names) {
+        for (LabName name : names) {
             Optional<LabDown.Removed> r = down.down(name, !noWait);
             if (r.isEmpty()) {
                 env.progress().info("lab '" + name + "' is not up; nothing to remove");

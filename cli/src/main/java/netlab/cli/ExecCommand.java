@@ -26,6 +26,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NodeArgument.node(node);
         LabEnv env = top.env();
         LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
         netlab.doctor.Privileges.require();

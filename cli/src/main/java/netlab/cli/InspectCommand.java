@@ -33,6 +33,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NodeArgument.node(node);
         LabEnv env = top.env();
         LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
         if (r.lab().model().node(node).isEmpty()) {

@@ -22,6 +22,7 @@ record LinkTarget(LabSelector.Running lab, String iface, List<String> rest) {
         if (words.size() <= at || !words.get(at).contains(":")) {
             throw NetlabException.usage("say which link: NODE:IFACE (one of its ends), like h1:eth1");
         }
+        NodeArgument.endpoint(words.get(at));
         return new LinkTarget(LabSelector.running(lab, Optional.empty(), env), words.get(at), words.subList(at + 1, words.size()));
     }
 }

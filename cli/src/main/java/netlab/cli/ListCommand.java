@@ -34,7 +34,7 @@ public final class ListCommand implements Callable<Integer> {
     int list(NetlabCommand top, LabEnv env, boolean json) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Table t = new Table("LAB", "STATUS", "NAMESPACES", "CONTAINERS", "SINCE", "TOPOLOGY");
-        for (String name : env.store().labs()) {
+        for (netlab.state.LabName name : env.store().labs()) {
             env.store().load(name).ifPresent(s -> {
                 t.row(s.lab(), s.status(), Integer.toString(s.namespaces().size()), Integer.toString(s.containers().size()),
                         TIME.format(Instant.ofEpochMilli(s.createdAt())), s.topologyPath());

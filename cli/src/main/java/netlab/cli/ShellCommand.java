@@ -121,7 +121,7 @@ public final class ShellCommand implements Callable<Integer> {
     /** Picks the shell's lab, bringing a topology up when it is not up yet. */
     private int select(ShellSession s, LabEnv env) throws InterruptedException {
         if (lab != null && LabSelector.looksLikeFile(lab)) {
-            String labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
+            netlab.state.LabName labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
             s.lab().select(labName, Path.of(lab));
             if (!s.lab().isUp()) {
                 List<String> up = new ArrayList<>(List.of("up", lab));
@@ -129,13 +129,13 @@ public final class ShellCommand implements Callable<Integer> {
                 return s.runCli(up);
             }
         } else if (lab != null || name != null) {
-            String labName = name != null ? name : lab;
+            netlab.state.LabName labName = netlab.state.LabName.of(name != null ? name : lab);
             s.lab().select(labName, null);
             if (!s.lab().isUp()) throw LabSelector.notUp(labName, env);
         } else if (env.store().labs().size() == 1) {
             s.lab().select(env.store().labs().get(0), null);
         } else if (!env.store().labs().isEmpty()) {
-            top.err().println("netlab: labs up: " + String.join(", ", env.store().labs()) + "; choose one with 'lab NAME'");
+            top.err().println("netlab: labs up: " + LabSelector.names(env.store().labs()) + "; choose one with 'lab NAME'");
         }
         return ExitCode.OK;
     }
@@ -162,7 +162,8 @@ public final class ShellCommand implements Callable<Integer> {
 
     /** Labs this shell brought up: asked about at a terminal, else taken down unless --keep. */
     private void leave(ShellSession s, InteractiveShell sh) throws InterruptedException {
-        for (String l : s.labsBroughtUp()) {
+        for (netlab.state.LabName broughtUp : s.labsBroughtUp()) {
+            String l = broughtUp.value();
             if (keptOnPurpose.contains(l)) continue;
             // a terminal that hung up (a closed window) has nobody left to ask: the lab goes as without one
             boolean noTerminal = sh == null || InteractiveShell.terminalHungUp();

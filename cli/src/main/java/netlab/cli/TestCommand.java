@@ -57,7 +57,7 @@ public final class TestCommand implements Callable<Integer> {
 
     private int testOne(LoadedLab lab, Path file) throws InterruptedException {
         LabEnv env = top.env();
-        if (env.store().load(lab.name()).isPresent()) {
+        if (env.store().load(lab.labName()).isPresent()) {
             throw NetlabException.labState("lab '" + lab.name() + "' is already up; test builds its own (take it down, or use --name)");
         }
         env.progress().info("testing lab '" + lab.name() + "' from " + file);
@@ -72,7 +72,7 @@ public final class TestCommand implements Callable<Integer> {
         } finally {
             if (built && !keep) {
                 boolean interrupted = Thread.interrupted(); // take the lab down even after Ctrl-C
-                new LabDown(env).down(lab.name(), true);
+                new LabDown(env).down(lab.labName(), true);
                 env.progress().info("lab '" + lab.name() + "' removed");
                 if (interrupted) Thread.currentThread().interrupt();
             }

@@ -53,6 +53,8 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NodeArgument.endpoint(from);
+        NodeArgument.target(to);
         LabEnv env = top.env();
         LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
         LabModel m = r.lab().model();

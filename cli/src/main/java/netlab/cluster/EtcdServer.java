@@ -38,10 +38,15 @@ public record EtcdServer(IpAddress address, Pos pos) implements Service {
     @Override
     public void validate(ModelNode node, LabModel model, Diagnostics diags) {}
 
-    /** etcd makes its data directory itself. */
     @Override
     public List<ServiceFile> files(String node) {
         return List.of();
+    }
+
+    /** Made 0700 by netlab before etcd starts (etcd would make it with whatever the umask leaves). */
+    @Override
+    public List<String> dataDirs() {
+        return List.of("data");
     }
 
     @Override

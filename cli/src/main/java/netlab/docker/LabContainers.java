@@ -11,6 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import netlab.errors.NetlabException;
 import netlab.plan.Naming;
+import netlab.runtime.Progress;
+import netlab.source.Printable;
+import netlab.state.LabName;
 
 /**
  * A lab's containers as the engine holds them, found by their marks (labels with the lab and the state
@@ -98,12 +101,22 @@ public final class LabContainers {
         }
     }
 
-    /** Labs that have containers made by the state directory with this token. */
-    public static List<String> labs(DockerEngine engine, String stateToken) {
-        TreeSet<String> out = new TreeSet<>();
+    /**
+     * Labs that have containers made by the state directory with this token. A label that names no lab (whoever
+     * can label containers can write anything there) is said in one line and ignored, never acted on.
+     */
+    public static List<LabName> labs(DockerEngine engine, String stateToken, Progress progress) {
+        TreeSet<LabName> out = new TreeSet<>();
         for (ContainerState c : engine.list(Map.of(Naming.LABEL_STATE, stateToken))) {
             String lab = c.labels().get(Naming.LABEL_LAB);
-            if (lab != null) out.add(lab);
+            if (lab == null) continue;
+            Optional<LabName> name = LabName.ifValid(lab);
+            if (name.isPresent()) {
+                out.add(name.get());
+            } else {
+                progress.warn("ignoring container " + Printable.name(String.valueOf(c.name())) + ": its label " + Naming.LABEL_LAB + "='"
+                        + Printable.name(lab) + "' names no lab; left as it is");
+            }
         }
         return new ArrayList<>(out);
     }

@@ -24,10 +24,14 @@ import netlab.runtime.ProcessRunner;
 /**
  * Finds out which features this machine really has by trying them: kernel objects are created in a throw-away
  * namespace (never the host's), one {@code ip -batch -force} for all link types, one {@code tc} for qdiscs.
+ * The namespace carries a mark as a lab's do (an alias on its loopback), put there by the same {@code ip -batch}
+ * that makes it; the clean-up of probes a killed netlab left removes only namespaces with that mark.
  */
 public final class FeatureProbe {
     /** Probe namespaces are named after the probing process: netlab-probe-PID. */
     static final String PROBE_PREFIX = "netlab-probe-";
+    /** The alias on a probe namespace's loopback: netlab-probe:PID (no lab's mark looks so: theirs start "netlab:"). */
+    static final String MARK_PREFIX = "netlab-probe:";
     private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
     private final ProcessRunner processes;
 
@@ -75,10 +79,14 @@ public final class FeatureProbe {
     private Map<Feature, ProbeResult> probeKernel(Set<Feature> wanted) throws InterruptedException {
         Map<Feature, ProbeResult> out = new EnumMap<>(Feature.class);
         removeStaleProbes();
-        String ns = PROBE_PREFIX + ProcessHandle.current().pid();
+        long pid = ProcessHandle.current().pid();
+        String ns = PROBE_PREFIX + pid;
         ProcResult add = null;
         try {
-            add = processes.run(List.of("ip", "netns", "add", ns), null, Duration.ofSeconds(10));
+            // made and marked by one process, so a kill of netlab between the two cannot leave it unmarked (the batch
+            // runs the marking ip as a child of its own, which lives on after its parent is killed)
+            add = processes.run(List.of("ip", "-batch", "-"), "netns add " + ns + "\nnetns exec " + ns + " ip link set dev lo alias "
+                    + MARK_PREFIX + pid + "\n", Duration.ofSeconds(10));
             if (!add.ok()) {
                 for (Feature f : wanted) out.put(f, new ProbeResult(f, false, "cannot create a network namespace: " + add.errorText()));
                 return out;
@@ -102,7 +110,7 @@ public final class FeatureProbe {
             // Removed even after Ctrl-C, also one landing while the namespace was being made (add is then null:
             // the ip process was killed and waited for, and may have made it) or while it is being deleted (an
             // interrupted wait kills the deletion: it runs again). The interrupt is handed back afterwards.
-            if (add == null || add.ok()) {
+            if (add == null || add.ok() || failures(add.stderr()).containsKey(2)) { // made, or it may have been
                 boolean interrupted = Thread.interrupted();
                 try {
                     while (true) {
@@ -124,21 +132,28 @@ public final class FeatureProbe {
 
     /**
      * Removes the probe namespaces of netlab processes that were killed while probing (a killed process cannot
-     * clean up): {@code netlab-probe-PID} whose PID no longer runs. Called before each probe and by down.
+     * clean up): {@code netlab-probe-PID} whose PID no longer runs and whose loopback carries the mark
+     * {@code netlab-probe:PID}. A namespace with that name but without that mark is not netlab's: it is left alone.
+     * Called before each probe and by down.
      */
     public void removeStaleProbes() throws InterruptedException {
         StringBuilder batch = new StringBuilder();
         java.nio.file.Path dir = java.nio.file.Path.of("/run/netns");
         if (!Files.isDirectory(dir)) return;
+        List<String> stale = new ArrayList<>();
         try (java.nio.file.DirectoryStream<java.nio.file.Path> s = Files.newDirectoryStream(dir, PROBE_PREFIX + "*")) {
             for (java.nio.file.Path p : s) {
                 String pid = p.getFileName().toString().substring(PROBE_PREFIX.length());
-                if (pid.matches("\\d{1,9}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-                    batch.append("netns del ").append(p.getFileName()).append('\n');
-                }
+                if (pid.matches("\\d{1,9}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) stale.add(p.getFileName().toString());
             }
         } catch (IOException e) {
             return; // nothing to tidy that can be seen
+        }
+        for (String ns : stale) {
+            String pid = ns.substring(PROBE_PREFIX.length());
+            if (netlab.lab.Netns.mark(ns, processes).filter((MARK_PREFIX + pid)::equals).isPresent()) {
+                batch.append("netns del ").append(ns).append('\n');
+            }
         }
         if (batch.length() > 0) processes.run(List.of("ip", "-force", "-batch", "-"), batch.toString(), Duration.ofSeconds(20));
     }

@@ -10,7 +10,9 @@ import netlab.docker.LabContainers;
 import netlab.errors.NetlabException;
 import netlab.plan.Naming;
 import netlab.runtime.ns.InNetns;
+import netlab.source.Printable;
 import netlab.state.LabLock;
+import netlab.state.LabName;
 import netlab.state.LabState;
 
 /**
@@ -20,6 +22,8 @@ import netlab.state.LabState;
  */
 public final class LabDown {
     private final LabEnv env;
+    /** What was said about namespaces this down ignores, so looking twice (down --all) says it once. */
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
 
     public LabDown(LabEnv env) {
         this.env = env;
@@ -29,9 +33,9 @@ public final class LabDown {
     public record Removed(String lab, int namespaces, int processes, int containers, Duration took) {}
 
     /** Removes one lab; a lab with neither record nor marked namespaces is "not up", which is not an error. */
-    public Optional<Removed> down(String lab, boolean waitForLock) throws InterruptedException {
+    public Optional<Removed> down(LabName lab, boolean waitForLock) throws InterruptedException {
         Optional<Removed> removed;
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(lab), lab, waitForLock, env.progress())) {
+        try (LabLock lock = LabLock.acquire(env.store(), lab, waitForLock, env.progress())) {
             removed = downLocked(lab);
             lock.deleteFile();
         }
@@ -41,13 +45,13 @@ public final class LabDown {
     }
 
     /** For callers that already hold the lab's lock (rollback of a failed up). */
-    Optional<Removed> downLocked(String lab) throws InterruptedException {
+    Optional<Removed> downLocked(LabName lab) throws InterruptedException {
         long t0 = System.nanoTime();
         Optional<LabState> state = env.store().load(lab);
         List<String> namespaces = new ArrayList<>();
         if (state.isPresent()) {
-            env.store().save(state.get().withStatus(LabState.REMOVING));
-            for (String ns : state.get().namespaces()) if (Netns.exists(ns)) namespaces.add(ns);
+            env.store().save(lab, state.get().withStatus(LabState.REMOVING));
+            for (String ns : state.get().namespaces()) if (isLabsNamespace(ns, lab, "its record") && Netns.exists(ns)) namespaces.add(ns);
         }
         // The record is written before anything is made, so it names everything. Without one (the state directory
         // was wiped), the marks on the namespaces tell which are this lab's.
@@ -56,24 +60,41 @@ public final class LabDown {
             // An up stopped while writing its record made nothing yet; what it wrote still goes.
             if (!env.store().hasRecordFiles(lab)) return Optional.empty();
             env.store().delete(lab);
-            return Optional.of(new Removed(lab, 0, 0, 0, Duration.ofNanos(System.nanoTime() - t0)));
+            return Optional.of(new Removed(lab.value(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - t0)));
         }
 
         int containers = removeContainers(lab, state);
         int killed = stopProcesses(namespaces);
         deleteNamespaces(namespaces);
         env.store().delete(lab);
-        return Optional.of(new Removed(lab, namespaces.size(), killed, containers, Duration.ofNanos(System.nanoTime() - t0)));
+        return Optional.of(new Removed(lab.value(), namespaces.size(), killed, containers, Duration.ofNanos(System.nanoTime() - t0)));
+    }
+
+    /**
+     * Whether a namespace name read back from the machine (a record, a listing whose mark named this lab) is one this
+     * lab's names can be: {@code netlab.LAB} or {@code netlab.LAB.NODE}. Anything else (a path, another lab's
+     * namespace, a name with a newline) is said in one line and left alone: down acts on nothing its own names and
+     * marks do not prove to be the lab's.
+     */
+    private boolean isLabsNamespace(String ns, LabName lab, String from) {
+        if (env.naming(lab).ownsNetns(ns)) return true;
+        warnOnce("ignoring namespace '" + Printable.name(ns) + "' named by " + from + " of lab '" + lab
+                + "': not a name of that lab's; left as it is");
+        return false;
+    }
+
+    private void warnOnce(String message) {
+        if (reported.add(message)) env.progress().warn(message);
     }
 
     /** Every lab this state directory knows of: recorded ones and those only marks tell about. */
-    public List<String> allLabs() throws InterruptedException {
-        List<String> labs = new ArrayList<>(env.store().labs());
-        for (String lab : env.store().unfinishedRecords()) if (!labs.contains(lab)) labs.add(lab);
-        for (String lab : markedOrphans(Optional.empty()).keySet()) if (!labs.contains(lab)) labs.add(lab);
+    public List<LabName> allLabs() throws InterruptedException {
+        List<LabName> labs = new ArrayList<>(env.store().labs());
+        for (LabName lab : env.store().unfinishedRecords()) if (!labs.contains(lab)) labs.add(lab);
+        for (LabName lab : markedOrphans(Optional.empty()).keySet()) if (!labs.contains(lab)) labs.add(lab);
         // containers outlive /run (a reboot empties /run/netns and /run/netlab): their labels still tell
         if (env.docker().reachable()) {
-            for (String lab : LabContainers.labs(env.docker().engine(), env.store().token())) if (!labs.contains(lab)) labs.add(lab);
+            for (LabName lab : LabContainers.labs(env.docker().engine(), env.store().token(), env.progress())) if (!labs.contains(lab)) labs.add(lab);
         }
         return labs;
     }
@@ -83,7 +104,7 @@ public final class LabDown {
      * the Docker client; a lab recorded with some needs the engine, and its record stays until they are gone.
      * Without a record, containers are looked for wherever an engine answers.
      */
-    int removeContainers(String lab, Optional<LabState> state) throws InterruptedException {
+    int removeContainers(LabName lab, Optional<LabState> state) throws InterruptedException {
         boolean recorded = state.isPresent() && !state.get().containers().isEmpty();
         if (state.isPresent() && !recorded) return 0;
         if (!recorded && !env.docker().reachable()) return 0;
@@ -95,7 +116,7 @@ public final class LabDown {
         }
     }
 
-    private boolean hasMarkedContainers(String lab) {
+    private boolean hasMarkedContainers(LabName lab) {
         return env.docker().reachable() && !new LabContainers(env.docker().engine(), env.naming(lab)).all().isEmpty();
     }
 
@@ -141,15 +162,26 @@ public final class LabDown {
 
     /**
      * Namespaces with this state directory's mark, grouped by the lab the mark names. The name only narrows the
-     * search; the mark decides.
+     * search; the mark decides, and must agree with the name: a lab's container with NET_ADMIN can rewrite the alias
+     * its namespace's loopback carries, so a mark naming no lab ("../../etc"), or a lab other than the one the
+     * namespace's name belongs to, is ignored and said in one line, never acted on.
      */
-    Map<String, List<String>> markedOrphans(Optional<String> onlyLab) throws InterruptedException {
-        Map<String, List<String>> out = new LinkedHashMap<>();
+    Map<LabName, List<String>> markedOrphans(Optional<LabName> onlyLab) throws InterruptedException {
+        Map<LabName, List<String>> out = new LinkedHashMap<>();
         String token = env.store().token();
         for (String ns : Netns.listNetlab()) {
-            if (onlyLab.isPresent() && !ns.equals(Naming.NETNS_PREFIX + onlyLab.get()) && !ns.startsWith(Naming.NETNS_PREFIX + onlyLab.get() + ".")) continue;
-            Optional<String> lab = Netns.mark(ns, env.processes()).flatMap(m -> Naming.labOfMark(m, token));
-            lab.ifPresent(l -> out.computeIfAbsent(l, k -> new ArrayList<>()).add(ns));
+            if (onlyLab.isPresent() && !env.naming(onlyLab.get()).ownsNetns(ns)) continue;
+            Optional<String> mark = Netns.mark(ns, env.processes());
+            Optional<String> named = mark.flatMap(m -> Naming.labOfMark(m, token));
+            if (named.isEmpty()) continue; // no mark, or another state directory's: not this netlab's to touch
+            Optional<LabName> lab = LabName.ifValid(named.get());
+            if (lab.isEmpty() || !env.naming(lab.get()).ownsNetns(ns)) {
+                warnOnce("ignoring namespace " + Printable.name(ns) + ": its mark '" + Printable.name(mark.get())
+                        + "' is forged (it names " + (lab.isEmpty() ? "no lab" : "lab '" + lab.get() + "', whose namespace it is not")
+                        + "); left as it is");
+                continue;
+            }
+            out.computeIfAbsent(lab.get(), k -> new ArrayList<>()).add(ns);
         }
         return out;
     }

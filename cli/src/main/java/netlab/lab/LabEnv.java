@@ -11,6 +11,7 @@ import netlab.runtime.ProcessRunner;
 import netlab.runtime.ServiceRunner;
 import netlab.runtime.Progress;
 import netlab.runtime.ToolRunners;
+import netlab.state.LabName;
 import netlab.state.StateStore;
 
 /**
@@ -25,11 +26,16 @@ public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runn
 
     public static LabEnv standard(StateStore store, Progress progress) {
         DockerAccess docker = DockerAccess.standard();
-        return new LabEnv(store, new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress))
-                .with(Tool.SERVICE, new ServiceRunner(store)), progress, docker);
+        return new LabEnv(store.reportingTo(progress), new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress))
+                .with(Tool.SERVICE, new ServiceRunner(store.reportingTo(progress))), progress, docker);
     }
 
+    /** How a lab's things are named and marked; the name is checked here (a model's name always passes). */
     public Naming naming(String lab) {
+        return store.naming(LabName.of(lab));
+    }
+
+    public Naming naming(LabName lab) {
         return store.naming(lab);
     }
 

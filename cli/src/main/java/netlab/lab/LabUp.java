@@ -27,6 +27,7 @@ import netlab.runtime.Observed;
 import netlab.runtime.PlanExecutor;
 import netlab.runtime.RunContext;
 import netlab.state.LabLock;
+import netlab.state.LabName;
 import netlab.state.LabState;
 import netlab.topology.CheckSpec;
 
@@ -57,15 +58,14 @@ public final class LabUp {
     public Built up(LoadedLab lab, boolean waitForLock, boolean keepOnError) throws InterruptedException {
         requireFeatures(lab.model());
         preflight(lab.model());
-        String name = lab.name();
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(name), name, waitForLock, env.progress())) {
+        try (LabLock lock = LabLock.acquire(env.store(), lab.labName(), waitForLock, env.progress())) {
             return upLocked(lab, keepOnError, lock);
         }
     }
 
     private Built upLocked(LoadedLab lab, boolean keepOnError, LabLock lock) throws InterruptedException {
         long t0 = System.nanoTime();
-        String name = lab.name();
+        LabName name = lab.labName();
         Optional<LabState> existing = env.store().load(name);
         String path = lab.topology().source().absolutePath();
         if (existing.isPresent() && existing.get().topologyPath() != null && !existing.get().topologyPath().equals(path)) {
@@ -76,10 +76,10 @@ public final class LabUp {
         List<String> namespaces = created(plan, ObjectRef.Netns.class);
         if (existing.isEmpty()) refuseForeignNamespaces(namespaces);
 
-        LabState state = existing.orElse(LabState.fresh(name, env.store().token(), path))
+        LabState state = existing.orElse(LabState.fresh(name.value(), env.store().token(), path))
                 .withTopologyPath(path).plus(namespaces, containers(plan)).withStatus(LabState.BUILDING);
         env.store().saveTopology(name, lab.topology().source().text());
-        env.store().save(state);
+        env.store().save(name, state);
 
         Observed observed = existing.isPresent() ? new LiveObserver(env.processes(), env.docker(), env.naming(name)) : Observed.NOTHING;
         RunContext ctx = new RunContext(env.processes(), env.nodeExec(lab.model()), Set.copyOf(state.done()));
@@ -91,7 +91,7 @@ public final class LabUp {
         } catch (InterruptedException | RuntimeException e) {
             Thread.interrupted(); // clean up even when Ctrl-C interrupted us
             boolean interrupted = e instanceof InterruptedException || e instanceof InterruptedByUser;
-            env.store().save(recorded(state, ctx).withStatus(LabState.FAILED));
+            env.store().save(name, recorded(state, ctx).withStatus(LabState.FAILED));
             if (existing.isEmpty() && !keepOnError) {
                 env.progress().warn("building lab '" + name + "' " + (interrupted ? "was interrupted" : "failed")
                         + "; removing what was made");
@@ -104,9 +104,9 @@ public final class LabUp {
                     + (existing.isEmpty() && !keepOnError ? "removed again" : "left as it was"));
             throw (RuntimeException) e;
         }
-        env.store().save(recorded(state, ctx).withStatus(LabState.UP));
+        env.store().save(name, recorded(state, ctx).withStatus(LabState.UP));
         LabModel m = lab.model();
-        return new Built(name, existing.isPresent(), m.nodes().size(), m.switches().size(), m.links().size(), stats.created(),
+        return new Built(name.value(), existing.isPresent(), m.nodes().size(), m.switches().size(), m.links().size(), stats.created(),
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 

@@ -1,11 +1,15 @@
 package netlab.plan;
 
 import netlab.text.Fingerprint;
+import netlab.topology.Names;
 
 /**
  * How a lab's objects are named and marked on the machine. Names carry the lab, so two labs with the same node
  * names coexist. The mark (an alias on each namespace's loopback, a label on each container) also carries which
  * state directory owns the lab, so cleanup by marks never touches another netlab installation's labs.
+ *
+ * The lab name is checked here too, whoever makes a Naming: a namespace name, a container name and a mark are
+ * only ever made from a lab name (no '/', '.', space, or leading '-').
  *
  * @param stateToken short hash of the state directory
  */
@@ -17,6 +21,12 @@ public record Naming(String lab, String stateToken) {
     public static final String LABEL_STATE = "netlab.state";
     public static final String LABEL_NODE = "netlab.node";
     public static final String LABEL_MEMBER = "netlab.member";
+
+    public Naming {
+        if (lab == null || Names.checkLab(lab).isPresent()) {
+            throw new IllegalArgumentException("not a lab name: " + (lab == null ? "null" : netlab.source.Printable.name(lab)));
+        }
+    }
 
     public static Naming of(String lab, String stateDir) {
         return new Naming(lab, token(stateDir));
@@ -42,6 +52,17 @@ public record Naming(String lab, String stateToken) {
     /** A pod's app container. */
     public String podMemberContainer(String pod, String member) {
         return containerName(pod) + "." + member;
+    }
+
+    /**
+     * Whether {@code netns} is a name this lab's namespaces can have: its fabric {@code netlab.LAB}, or a node's
+     * {@code netlab.LAB.NODE} with NODE a node name. Tells a lab's namespace from any other, and from anything that
+     * is no namespace name at all (a path), before a name read back from the machine is acted on.
+     */
+    public boolean ownsNetns(String netns) {
+        String fabric = fabricNetns();
+        if (netns.equals(fabric)) return true;
+        return netns.startsWith(fabric + ".") && Names.checkNode(netns.substring(fabric.length() + 1)).isEmpty();
     }
 
     /** Labels on every container of the lab: the container-side mark (see {@link #mark()}). */

@@ -4,17 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import netlab.errors.NetlabException;
 import netlab.plan.Op;
 import netlab.plan.ServiceOp;
 import netlab.services.Listeners;
 import netlab.services.ServiceFile;
+import netlab.state.LabName;
 import netlab.state.LabState;
+import netlab.state.PrivateFiles;
 import netlab.state.StateStore;
 
 /**
@@ -23,6 +26,10 @@ import netlab.state.StateStore;
  * with a clean environment and its output in a log file next to its files, then polls the kernel's socket table
  * until it really listens, and records its PID and start time in the lab's state. {@code down} stops every process
  * inside the lab's namespaces, which includes these.
+ * <p>
+ * The files are root's alone (directories 0700, files 0600, whatever the umask), but for the directory a server
+ * reads after giving up root ({@link netlab.services.Service#unprivilegedRoot}), which is readable to all; the log
+ * is never in it, so a server cannot hand out its own log.
  */
 public final class ServiceRunner implements ToolRunner {
     static final Duration START_LIMIT = Duration.ofSeconds(10);
@@ -35,7 +42,11 @@ public final class ServiceRunner implements ToolRunner {
 
     /** Where a service keeps its files and log: {@code work/services/NODE-KIND-PORT}. */
     public Path dir(ServiceOp op) {
-        return store.workDir(op.lab()).resolve("services").resolve(op.node() + "-" + op.service().kind() + "-" + op.service().port());
+        return store.workDir(LabName.of(op.lab())).resolve(inWorkDir(op));
+    }
+
+    private static Path inWorkDir(ServiceOp op) {
+        return Path.of("services", op.node() + "-" + op.service().kind() + "-" + op.service().port());
     }
 
     List<String> argv(String netns, ServiceOp op) {
@@ -74,13 +85,23 @@ public final class ServiceRunner implements ToolRunner {
         Path dir = dir(op);
         Path log = dir.resolve("log");
         try {
+            store.makeWorkDir(LabName.of(op.lab()), inWorkDir(op));
+            Optional<Path> shared = op.service().unprivilegedRoot().map(dir::resolve);
+            if (shared.isPresent()) PrivateFiles.directory(shared.get(), PrivateFiles.SHARED_DIRECTORY);
+            for (String d : op.service().dataDirs()) PrivateFiles.directories(dir, dir.resolve(d), PrivateFiles.DIRECTORY);
             for (ServiceFile f : op.service().files(op.node())) {
                 Path p = dir.resolve(f.path());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, f.content());
-                if (f.executable()) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+                boolean readable = shared.isPresent() && p.startsWith(shared.get());
+                PrivateFiles.directories(dir, p.getParent(), readable ? PrivateFiles.SHARED_DIRECTORY : PrivateFiles.DIRECTORY);
+                PrivateFiles.write(p, f.content().getBytes(StandardCharsets.UTF_8), readable
+                        ? (f.executable() ? PrivateFiles.SHARED_EXECUTABLE : PrivateFiles.SHARED_FILE)
+                        : (f.executable() ? PrivateFiles.EXECUTABLE : PrivateFiles.FILE));
             }
-            Files.createDirectories(dir);
+            // the log: made here (0600), then appended to; a link or anything but a file there is refused
+            Optional<java.nio.file.attribute.BasicFileAttributes> there = PrivateFiles.attributes(log);
+            if (there.isEmpty()) PrivateFiles.create(log, PrivateFiles.FILE);
+            else if (!there.get().isRegularFile()) throw PrivateFiles.notOurs(log, PrivateFiles.kind(there.get()) + " where netlab keeps a server's log");
+            else PrivateFiles.mode(log, PrivateFiles.FILE);
         } catch (IOException e) {
             throw NetlabException.environment("cannot write the files of " + op.text() + " in " + dir + ": " + e.getMessage());
         }
@@ -151,14 +172,32 @@ public final class ServiceRunner implements ToolRunner {
         for (Op op : ops) {
             ServiceOp s = (ServiceOp) op;
             Path dir = dir(s);
+            Optional<Path> shared = s.service().unprivilegedRoot().map(dir::resolve);
             java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
-            for (ServiceFile f : s.service().files(s.node())) dirs.add(ShellQuote.quote(dir.resolve(f.path()).getParent().toString()));
+            java.util.Set<String> readableDirs = new java.util.LinkedHashSet<>();
+            for (ServiceFile f : s.service().files(s.node())) {
+                Path parent = dir.resolve(f.path()).getParent();
+                dirs.add(ShellQuote.quote(parent.toString()));
+                if (shared.isPresent() && parent.startsWith(shared.get())) {
+                    for (Path d = parent; d.startsWith(shared.get()); d = d.getParent()) readableDirs.add(ShellQuote.quote(d.toString()));
+                }
+            }
+            for (String d : s.service().dataDirs()) dirs.add(ShellQuote.quote(dir.resolve(d).toString()));
             if (dirs.isEmpty()) dirs.add(ShellQuote.quote(dir.toString()));
+            sb.append("umask 077\n"); // the server's directory, files and log: root's alone
             sb.append("mkdir -p ").append(String.join(" ", dirs)).append('\n');
+            if (!readableDirs.isEmpty()) {
+                List<String> top = new ArrayList<>(readableDirs);
+                java.util.Collections.reverse(top);
+                sb.append("chmod 755 ").append(String.join(" ", top)).append('\n');
+            }
             for (ServiceFile f : s.service().files(s.node())) {
                 Path p = dir.resolve(f.path());
+                boolean readable = shared.isPresent() && p.startsWith(shared.get());
                 sb.append("cat > ").append(ShellQuote.quote(p.toString())).append(" <<'EOF'\n").append(f.content()).append("EOF\n");
-                if (f.executable()) sb.append("chmod 755 ").append(ShellQuote.quote(p.toString())).append('\n');
+                if (f.executable() || readable) {
+                    sb.append("chmod ").append(f.executable() ? (readable ? "755 " : "700 ") : "644 ").append(ShellQuote.quote(p.toString())).append('\n');
+                }
             }
             sb.append("env -i PATH=").append(PATH).append(' ').append(ShellQuote.join(argv(netns, s)))
                     .append(" </dev/null >>").append(ShellQuote.quote(dir.resolve("log").toString())).append(" 2>&1 &\n");

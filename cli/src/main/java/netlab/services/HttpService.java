@@ -19,7 +19,8 @@ import netlab.yaml.Fields;
  * {@code http: {port: 80, address: 203.0.113.10}}: busybox httpd. {@code GET /} answers, as plain text, with the
  * address and port the request came from as this server saw them ({@code client 203.0.113.1 port 40512}), which is
  * what proves NAT: behind a masquerade the server sees the router's public address, not the client's. Other paths
- * are served from its (otherwise empty) directory, so they answer 404.
+ * are served from its (otherwise empty) document root {@code www/}, so they answer 404; its log is beside that root,
+ * never in it. It gives up root once its port is bound ({@code -u}): it and its CGI script run as nobody.
  *
  * <p>Why busybox: Debian's busybox-static is one static binary on every machine netlab supports, works in a bare
  * namespace with the host's file system, and its httpd runs CGI scripts with the client's address in REMOTE_ADDR.
@@ -80,12 +81,22 @@ public record HttpService(int port, Optional<Located> address, Pos pos) implemen
                 + "client=${REMOTE_ADDR#[}; client=${client%]}; client=${client#::ffff:}\n"
                 + "printf 'Content-Type: text/plain\\r\\n\\r\\n'\n"
                 + "printf 'netlab http server on %s\\nclient %s port %s\\n' '" + node + "' \"$client\" \"$REMOTE_PORT\"\n";
-        return List.of(new ServiceFile("cgi-bin/index.cgi", script, true));
+        return List.of(new ServiceFile(ROOT + "/cgi-bin/index.cgi", script, true));
+    }
+
+    /** The document root, inside the service's directory; the log is outside it. */
+    static final String ROOT = "www";
+    /** nobody:nogroup, by number: nothing to look up, the same on every machine. */
+    static final String UNPRIVILEGED = "65534:65534";
+
+    @Override
+    public Optional<String> unprivilegedRoot() {
+        return Optional.of(ROOT);
     }
 
     @Override
     public List<String> command(Path dir) {
         String bind = address.map(a -> (a.text().contains(":") ? "[" + a.text() + "]" : a.text()) + ":" + port).orElse(Integer.toString(port));
-        return List.of("busybox", "httpd", "-f", "-v", "-p", bind, "-h", dir.toString());
+        return List.of("busybox", "httpd", "-f", "-v", "-u", UNPRIVILEGED, "-p", bind, "-h", dir.resolve(ROOT).toString());
     }
 }

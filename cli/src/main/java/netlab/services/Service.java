@@ -2,6 +2,7 @@ package netlab.services;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.source.Diagnostics;
@@ -27,7 +28,24 @@ public interface Service {
     /** Files the server needs, relative to its own directory under the lab's work directory. */
     List<ServiceFile> files(String node);
 
-    /** The server's command line (run in the node's namespace, in the foreground), given its directory. */
+    /**
+     * The directory (relative to its own) the server reads after it gave up root, if it does: it and what is in it
+     * are made readable to everyone (0755 and 0644, scripts 0755), writable by root alone. Everything else of the
+     * server's (its directory, its log, its data) is root's alone (0700 and 0600), whatever the umask.
+     */
+    default Optional<String> unprivilegedRoot() {
+        return Optional.empty();
+    }
+
+    /** Directories (relative to its own) the server keeps its data in: made 0700 before it starts. */
+    default List<String> dataDirs() {
+        return List.of();
+    }
+
+    /**
+     * The server's command line (run in the node's namespace, in the foreground), given its directory. Its log is
+     * that directory's {@code log}, which must be outside whatever the server serves.
+     */
     List<String> command(Path dir);
 
     /** "http :80": how it is named in messages, the lab's record and {@code inspect}. */

@@ -8,6 +8,7 @@ import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
 import netlab.model.LabModel;
+import netlab.state.LabName;
 
 /**
  * The lab the shell works on: its name (shown in the prompt, given to every command that takes a lab) and, when
@@ -16,7 +17,7 @@ import netlab.model.LabModel;
  */
 public final class CurrentLab {
     private final LabEnv env;
-    private String name;
+    private LabName name;
     private Path file;
     private LoadedLab cached;
     private String cachedFrom;
@@ -26,10 +27,10 @@ public final class CurrentLab {
     }
 
     public Optional<String> name() {
-        return Optional.ofNullable(name);
+        return name == null ? Optional.empty() : Optional.of(name.value());
     }
 
-    public void select(String name, Path file) {
+    public void select(LabName name, Path file) {
         this.name = name;
         this.file = file;
         this.cached = null;
@@ -42,10 +43,10 @@ public final class CurrentLab {
 
     /** The lab's name, or a usage error telling how to pick one. */
     public String require() {
-        if (name != null) return name;
-        java.util.List<String> up = env.store().labs();
+        if (name != null) return name.value();
+        java.util.List<LabName> up = env.store().labs();
         throw NetlabException.usage("no lab selected; " + (up.isEmpty() ? "bring one up with 'up TOPOLOGY'"
-                : "choose one with 'lab NAME' (up: " + String.join(", ", up) + ")"));
+                : "choose one with 'lab NAME' (up: " + LabSelector.names(up) + ")"));
     }
 
     /** The lab's model, or an error saying why there is none. */
@@ -54,7 +55,8 @@ public final class CurrentLab {
     }
 
     public LoadedLab loaded() {
-        String lab = require();
+        require();
+        LabName lab = name;
         Optional<String> stored = env.store().loadTopology(lab);
         String key = stored.map(t -> "stored:" + t.hashCode()).orElse(file == null ? null : "file:" + file);
         if (key == null) {
@@ -62,8 +64,8 @@ public final class CurrentLab {
         }
         if (cached == null || !key.equals(cachedFrom)) {
             cached = stored.isPresent()
-                    ? LabLoader.fromText(stored.get(), lab, env.store().storedTopologyPath(lab).toString(), Optional.of(lab))
-                    : LabLoader.fromFile(file, Optional.of(lab));
+                    ? LabLoader.fromText(stored.get(), lab.value(), env.store().storedTopologyPath(lab).toString(), Optional.of(lab.value()))
+                    : LabLoader.fromFile(file, Optional.of(lab.value()));
             cachedFrom = key;
         }
         return cached;
@@ -78,9 +80,9 @@ public final class CurrentLab {
         }
     }
 
-    /** Selects a lab by what the user typed: a lab name or a topology file. */
+    /** Selects a lab by what the user typed: a lab name or a topology file (a bad name is refused, exit 2). */
     public void selectByArgument(String arg) {
         if (LabSelector.looksLikeFile(arg)) select(LabSelector.labName(arg, Optional.empty(), env), Path.of(arg));
-        else select(arg, null);
+        else select(LabName.of(arg), null);
     }
 }

@@ -128,7 +128,8 @@ public final class ShellCompleter implements Completer {
             }
             case "TO" -> Candidates.targets(s);
             case "LAB" -> {
-                List<String> labs = new ArrayList<>(s.env().store().labs());
+                List<String> labs = new ArrayList<>();
+                for (netlab.state.LabName n : s.env().store().labs()) labs.add(n.value());
                 labs.addAll(files(current, true));
                 yield labs;
             }

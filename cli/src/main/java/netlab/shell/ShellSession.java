@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import netlab.state.LabName;
 import netlab.Main;
 import netlab.cli.Io;
 import netlab.cli.LabSelector;
@@ -42,7 +43,7 @@ public final class ShellSession {
     private final LabEnv env;
     private final CurrentLab lab;
     private final boolean interactive;
-    private final Set<String> labsAtStart;
+    private final Set<LabName> labsAtStart;
     private final Map<String, Verb> verbs = new LinkedHashMap<>();
     private final Parser parser = newParser();
 
@@ -303,8 +304,8 @@ public final class ShellSession {
     }
 
     /** Labs that are up now but were not when the shell started: the ones this shell brought up. */
-    public List<String> labsBroughtUp() {
-        List<String> now = new ArrayList<>(env.store().labs());
+    public List<LabName> labsBroughtUp() {
+        List<LabName> now = new ArrayList<>(env.store().labs());
         now.removeAll(labsAtStart);
         return now;
     }

@@ -17,15 +17,7 @@ public final class Printable {
     private Printable() {}
 
     public static String line(String message) {
-        StringBuilder sb = new StringBuilder(message.length());
-        message.codePoints().forEach(cp -> {
-            if (cp == '\n') sb.append("\\n");
-            else if (cp == '\r') sb.append("\\r");
-            else if (cp == '\t') sb.append("\\t");
-            else if (Character.isISOControl(cp) || cp == 0xFFFE || cp == 0xFFFF) sb.append(String.format("\\u%04X", cp));
-            else sb.appendCodePoint(cp);
-        });
-        Matcher m = LONG_WORD.matcher(sb);
+        Matcher m = LONG_WORD.matcher(escaped(message));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String word = m.group();
@@ -35,5 +27,40 @@ public final class Printable {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The text with its control characters shown escaped (a newline as \\n, NUL as \\u0000), nothing shortened. */
+    public static String escaped(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\n') sb.append("\\n");
+            else if (cp == '\r') sb.append("\\r");
+            else if (cp == '\t') sb.append("\\t");
+            else if (invisible(cp)) sb.append(String.format("\\u%04X", cp));
+            else sb.appendCodePoint(cp);
+        });
+        return sb.toString();
+    }
+
+    /**
+     * Characters a terminal would act on or hide rather than show: controls, line and paragraph separators, format
+     * characters (a right-to-left override turns what follows around), lone surrogates, non-characters.
+     */
+    private static boolean invisible(int cp) {
+        if (Character.isISOControl(cp) || cp == 0xFFFE || cp == 0xFFFF) return true;
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE;
+    }
+
+    /**
+     * A name someone else chose (an argument, a mark, a directory entry), as it can be quoted in a message: escaped,
+     * and cut to its first {@link #KEEP} characters with its length said when longer than {@link #LONGEST_WORD}.
+     */
+    public static String name(String text) {
+        String e = escaped(text);
+        int n = e.codePointCount(0, e.length());
+        if (n <= LONGEST_WORD) return e;
+        return e.substring(0, e.offsetByCodePoints(0, KEEP)) + "…(" + text.codePointCount(0, text.length()) + " characters)";
     }
 }

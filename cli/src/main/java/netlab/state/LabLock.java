@@ -6,10 +6,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +28,8 @@ import netlab.runtime.Progress;
  * release the lock (POSIX record locks belong to the process).
  */
 public final class LabLock implements AutoCloseable {
+    private static final Set<OpenOption> OPEN = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -43,9 +48,13 @@ public final class LabLock implements AutoCloseable {
      * Ctrl-C only interrupts a wait for a busy lab (whose file is the other netlab's); otherwise taking the lock
      * completes, and the interrupt is kept for the caller's next safe point, which cleans up, lock file included.
      */
-    public static LabLock acquire(Path file, String lab, boolean wait, Progress progress) {
+    public static LabLock acquire(StateStore store, LabName lab, boolean wait, Progress progress) {
+        return acquire(store, store.lockFile(lab), lab, wait, progress);
+    }
+
+    private static LabLock acquire(StateStore store, Path file, LabName lab, boolean wait, Progress progress) {
         AtomicBoolean waiting = new AtomicBoolean(), cancelled = new AtomicBoolean();
-        FutureTask<LabLock> task = new FutureTask<>(() -> acquireHere(file, lab, wait, progress, waiting, cancelled));
+        FutureTask<LabLock> task = new FutureTask<>(() -> acquireHere(store, file, lab, wait, progress, waiting, cancelled));
         Thread worker = new Thread(task, "netlab-lock");
         worker.setDaemon(true);
         worker.start();
@@ -68,14 +77,15 @@ public final class LabLock implements AutoCloseable {
         }
     }
 
-    private static LabLock acquireHere(Path file, String lab, boolean wait, Progress progress, AtomicBoolean waiting,
+    private static LabLock acquireHere(StateStore store, Path file, LabName lab, boolean wait, Progress progress, AtomicBoolean waiting,
                                        AtomicBoolean cancelled) {
         boolean said = false;
         try {
-            Files.createDirectories(file.getParent());
+            store.prepareLabsDir();
             while (true) {
                 Object before = fileKey(file);
-                FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                // never through a link: a link planted as the lock file must not make netlab create or write elsewhere
+                FileChannel ch = FileChannel.open(file, OPEN, PrivateFiles.fileMode());
                 Object opened = fileKey(file);
                 if (opened == null || (before != null && !before.equals(opened))) {
                     ch.close(); // replaced while we opened it: open the current one
@@ -105,6 +115,7 @@ public final class LabLock implements AutoCloseable {
                     // the pid is for messages; the start time tells two holders with a reused pid apart (not a random
                     // UUID: its secure random source costs each command a few ms to set up)
                     String holder = ProcessHandle.current().pid() + " " + System.currentTimeMillis();
+                    PrivateFiles.mode(file, PrivateFiles.FILE); // the umask may have narrowed it, an older netlab widened it
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
                     return new LabLock(file, ch, l);
@@ -120,10 +131,15 @@ public final class LabLock implements AutoCloseable {
         }
     }
 
-    /** The identity (device and inode) of the file the path names now, or null if there is none; never opens it. */
+    /**
+     * The identity (device and inode) of the file the path names now, or null if there is none; never opens it, never
+     * follows a link. Anything but a regular file there (a link, a FIFO) is refused.
+     */
     private static Object fileKey(Path file) throws IOException {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) throw PrivateFiles.notOurs(file, PrivateFiles.kind(a) + " where netlab keeps a lab's lock file");
+            return a.fileKey();
         } catch (NoSuchFileException e) {
             return null;
         }

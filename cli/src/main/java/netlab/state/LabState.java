@@ -48,6 +48,11 @@ public record LabState(
         return new LabState(lab, token, topologyPath, BUILDING, now, now, List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The same record under the name of the directory it is kept in (what the file itself claims is not trusted). */
+    public LabState named(String name) {
+        return name.equals(lab) ? this : new LabState(name, stateToken, topologyPath, status, createdAt, updatedAt, namespaces, containers, processes, done);
+    }
+
     public LabState withStatus(String s) {
         return new LabState(lab, stateToken, topologyPath, s, createdAt, System.currentTimeMillis(), namespaces, containers, processes, done);
     }

@@ -2,6 +2,7 @@ package netlab.topology;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import netlab.source.Printable;
 
 /**
  * Rules for the names users choose. Lab and node names become parts of namespace and container names; switch
@@ -18,19 +19,26 @@ public final class Names {
 
     private Names() {}
 
-    /** Empty when fine, else what is wrong with it. */
+    /**
+     * Empty when fine, else what is wrong with it. A lab name becomes a directory under the records directory and
+     * part of namespace and container names, so it can hold no '/', '.', space or control character, and never
+     * starts with '-' (it would read as an option of the program it is given to). The message quotes the name
+     * escaped and shortened: it stays one line whatever was given.
+     */
     public static Optional<String> checkLab(String name) {
-        if (name.length() > LAB_MAX) return Optional.of("lab name '" + name + "' is longer than " + LAB_MAX + " characters");
+        if (name.isEmpty()) return Optional.of("the lab name is empty");
+        if (name.length() > LAB_MAX) return Optional.of("lab name '" + Printable.name(name) + "' is longer than " + LAB_MAX + " characters");
         if (!LAB.matcher(name).matches()) {
-            return Optional.of("lab name '" + name + "' may only use letters, digits, '-' and '_', starting with a letter or digit");
+            return Optional.of("lab name '" + Printable.name(name) + "' may only use letters, digits, '-' and '_', starting with a letter or digit");
         }
         return Optional.empty();
     }
 
     public static Optional<String> checkNode(String name) {
-        if (name.length() > NODE_MAX) return Optional.of("node name '" + name + "' is longer than " + NODE_MAX + " characters");
+        if (name.isEmpty()) return Optional.of("the node name is empty");
+        if (name.length() > NODE_MAX) return Optional.of("node name '" + Printable.name(name) + "' is longer than " + NODE_MAX + " characters");
         if (!NODE.matcher(name).matches()) {
-            return Optional.of("node name '" + name + "' may only use letters, digits, '-' and '_', starting with a letter or digit");
+            return Optional.of("node name '" + Printable.name(name) + "' may only use letters, digits, '-' and '_', starting with a letter or digit");
         }
         return Optional.empty();
     }
@@ -38,10 +46,10 @@ public final class Names {
     /** Kernel interface names: 1 to 15 characters, no '/', ':' or spaces; "lo" is the loopback. */
     public static Optional<String> checkIfname(String name, String what) {
         if (name.length() > IFNAME_MAX) {
-            return Optional.of(what + " '" + name + "' is " + name.length() + " characters long; Linux allows at most " + IFNAME_MAX);
+            return Optional.of(what + " '" + Printable.name(name) + "' is " + name.length() + " characters long; Linux allows at most " + IFNAME_MAX);
         }
         if (!IFNAME.matcher(name).matches()) {
-            return Optional.of(what + " '" + name + "' may only use letters, digits, '.', '-' and '_', starting with a letter or digit");
+            return Optional.of(what + " '" + Printable.name(name) + "' may only use letters, digits, '.', '-' and '_', starting with a letter or digit");
         }
         return Optional.empty();
     }

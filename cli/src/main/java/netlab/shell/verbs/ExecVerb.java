@@ -2,6 +2,7 @@ package netlab.shell.verbs;
 
 import java.util.List;
 import netlab.doctor.Privileges;
+import netlab.cli.NodeArgument;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.shell.Candidates;
@@ -33,6 +34,7 @@ final class ExecVerb implements Verb {
     @Override
     public int run(List<String> args, ShellSession s) throws InterruptedException {
         if (args.isEmpty()) throw NetlabException.usage("usage: " + usage());
+        NodeArgument.node(args.get(0));
         LabModel m = s.lab().model();
         List<String> cmd = args.size() > 1 ? args.subList(1, args.size()) : List.of("sh");
         if (args.size() == 1 && !s.interactive()) throw NetlabException.usage("exec " + args.get(0) + ": give a command (no terminal for a shell)");

@@ -28,7 +28,7 @@ final class LabVerb implements Verb {
     public int run(List<String> args, ShellSession s) {
         if (args.size() > 1) throw NetlabException.usage("usage: " + usage());
         if (args.size() == 1) s.lab().selectByArgument(args.get(0));
-        List<String> up = s.env().store().labs();
+        List<String> up = names(s.env().store().labs());
         s.out().println("current lab: " + s.lab().name().map(n -> n + (s.lab().isUp() ? " (up)" : " (not up)")).orElse("none"));
         s.out().println("labs up: " + (up.isEmpty() ? "none" : String.join(", ", up)));
         return ExitCode.OK;
@@ -36,6 +36,12 @@ final class LabVerb implements Verb {
 
     @Override
     public List<String> complete(List<String> args, int index, ShellSession s) {
-        return index == 0 ? new ArrayList<>(s.env().store().labs()) : List.of();
+        return index == 0 ? names(s.env().store().labs()) : List.of();
+    }
+
+    private static List<String> names(List<netlab.state.LabName> labs) {
+        List<String> out = new ArrayList<>();
+        for (netlab.state.LabName l : labs) out.add(l.value());
+        return out;
     }
 }

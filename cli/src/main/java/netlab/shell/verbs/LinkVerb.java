@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import netlab.doctor.Privileges;
 import netlab.errors.ExitCode;
+import netlab.cli.NodeArgument;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
@@ -50,6 +51,7 @@ final class LinkVerb implements Verb {
             throw NetlabException.usage("usage: " + usage());
         }
         LabModel m = s.lab().model();
+        NodeArgument.endpoint(args.get(0));
         String node = args.get(0).substring(0, args.get(0).indexOf(':'));
         String iface = args.get(0).substring(args.get(0).indexOf(':') + 1);
         if (m.node(node).isEmpty()) throw NetlabException.usage("lab '" + m.name() + "' has no node '" + node + "'" + Suggest.hint(node, m.nodes().keySet()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.check.Target;
 import netlab.doctor.Privileges;
+import netlab.cli.NodeArgument;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.net.IpAddress;
@@ -38,6 +39,8 @@ final class PingVerb implements Verb {
     @Override
     public int run(List<String> args, ShellSession s) throws InterruptedException {
         if (args.size() < 2) throw NetlabException.usage("usage: " + usage());
+        NodeArgument.endpoint(args.get(0));
+        NodeArgument.target(args.get(1));
         LabModel m = s.lab().model();
         String from = args.get(0);
         String fromNode = from.contains(":") ? from.substring(0, from.indexOf(':')) : from;

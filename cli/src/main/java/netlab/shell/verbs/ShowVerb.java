@@ -8,6 +8,8 @@ import java.util.Map;
 import netlab.cli.Table;
 import netlab.doctor.Privileges;
 import netlab.errors.ExitCode;
+import netlab.cli.NodeArgument;
+import netlab.topology.Names;
 import netlab.errors.NetlabException;
 import netlab.json.Json;
 import netlab.model.LabModel;
@@ -50,9 +52,13 @@ final class ShowVerb implements Verb {
         if (args.isEmpty() || !WHAT.contains(args.get(0)) || args.size() > 2) {
             throw NetlabException.usage("usage: " + usage() + (args.isEmpty() ? "" : Suggest.hint(args.get(0), WHAT)));
         }
+        String what = args.get(0);
+        if (args.size() > 1 && what.equals("fdb")) Names.checkIfname(args.get(1), "switch name").ifPresent(msg -> {
+            throw NetlabException.usage(msg);
+        });
+        if (args.size() > 1 && !what.equals("fdb")) NodeArgument.node(args.get(1));
         LabModel m = s.lab().model();
         Naming naming = s.env().naming(m.name());
-        String what = args.get(0);
         Privileges.require();
         if (what.equals("fdb")) return fdb(m, naming, args.size() > 1 ? List.of(args.get(1)) : List.copyOf(m.switches().keySet()), s);
         List<String> nodes = args.size() > 1 ? List.of(args.get(1)) : List.copyOf(m.nodes().keySet());
