@@ -9,9 +9,14 @@ import java.util.List;
 public final class HostileNames {
     private HostileNames() {}
 
-    /** Each is no lab name and no node name. */
+    /**
+     * Each is no lab name and no node name. None names a real directory of the machine: these tests run as root, and
+     * should a check regress, a name that reached a path would be deleted (a corpus with "/etc" in it once deleted
+     * /etc when run against the unfixed code). Absolute and climbing names point at places that do not exist; the
+     * tests add the names that reach their own victim directory inside their temporary directory.
+     */
     public static final List<String> ALL = List.of(
-            ".", "..", "../..", "../../../tmp/victim", "/etc", "a/b", "a/../b", "./a",
+            ".", "..", "../..", "../../../netlab-test-nonexistent/victim", "/netlab-test-nonexistent/victim", "a/b", "a/../b", "./a",
             "-rf", "-", "--all", "a b", "a\nb", "a\nnetlab: lab 'x' removed", "a\rb", "a\tb", "a\u0000b", "\u001b[31mred",
             "x".repeat(41), "x".repeat(5000), "a ".repeat(3000), "é", "lab\u202Eevil", "ла6", "😀", "", " ", "a.b", "a:b", "*", "$(id)", "`id`", "a;b");
 
