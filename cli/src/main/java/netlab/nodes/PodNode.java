@@ -78,6 +78,7 @@ public final class PodNode implements NodeKind {
         Map<String, String> labels = new LinkedHashMap<>();
         f.textMap("labels").forEach((k, v) -> {
             if (k.startsWith("netlab.")) f.diags().error(v.pos(), "label '" + k + "' of " + where + ": labels starting with 'netlab.' are netlab's own marks");
+            ContainerSettings.labelKeyProblem(k, where).ifPresent(msg -> f.diags().error(v.pos(), msg));
             labels.put(k, v.text());
         });
         Map<String, ContainerSettings> containers = new LinkedHashMap<>();
