@@ -26,7 +26,8 @@ public final class BatchLine {
         return line;
     }
 
-    private static boolean plain(String word) {
+    /** A word iproute2's batch reader takes as it is, and that no reader takes for an option or a comment. */
+    public static boolean plain(String word) {
         if (word.isEmpty() || word.charAt(0) == '#' || word.charAt(0) == '-') return false;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
