@@ -158,7 +158,7 @@ class DryRunPasteTest {
             case IP, TC, BRIDGE -> out.add(call(IpRunner.command(tool.name().toLowerCase(), netns, batch)));
             case SYSCTL -> out.add(call(SysctlRunner.command(netns, batch)));
             case IPTABLES -> out.add(call(IptablesRunner.command(netns, batch)));
-            case SHELL -> batch.forEach(op -> out.add(call(Command.of(ctx.nodeExec().interactive(((ShellOp) op).node(), ShellRunner.argv((ShellOp) op))))));
+            case SHELL -> batch.forEach(op -> out.add(call(Command.of(ctx.nodeExec().command(((ShellOp) op).node(), ShellRunner.argv((ShellOp) op))))));
             case SERVICE -> batch.forEach(op -> out.addAll(service(netns, (ServiceOp) op)));
             case DOCKER -> batch.forEach(op -> {
                 if (op instanceof DockerOp.AttachNetns a) {

@@ -130,7 +130,16 @@ public final class PodNode implements NodeKind {
 
     @Override
     public List<String> interactive(ModelNode node, String member, List<String> argv, KindRuntime rt) {
-        if (member != null) return DockerCommands.exec(container(node, member, rt.naming()), argv, System.console() != null);
+        return commandLine(node, member, argv, rt, System.console() != null);
+    }
+
+    @Override
+    public List<String> command(ModelNode node, String member, List<String> argv, KindRuntime rt) {
+        return commandLine(node, member, argv, rt, false);
+    }
+
+    private List<String> commandLine(ModelNode node, String member, List<String> argv, KindRuntime rt, boolean terminal) {
+        if (member != null) return DockerCommands.exec(container(node, member, rt.naming()), argv, terminal);
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", rt.naming().nodeNetns(node.name())));
         full.addAll(argv);
         return full;

@@ -31,7 +31,7 @@ public final class ShellRunner implements ToolRunner {
         for (Op op : ops) {
             ShellOp s = (ShellOp) op;
             if (sb.length() > 0) sb.append('\n');
-            sb.append(ShellQuote.join(ctx.nodeExec().interactive(s.node(), argv(s))));
+            sb.append(ShellQuote.join(ctx.nodeExec().command(s.node(), argv(s))));
         }
         return sb.toString();
     }
