@@ -68,4 +68,11 @@ class CurlProbeTest {
         assertThat(r.completed()).isFalse();
         assertThat(r.reason()).isEqualTo("Empty reply from server");
     }
+
+    @Test
+    void theUrlComesAfterDoubleDashAndIsNotGlobbed() {
+        java.util.List<String> argv = CurlProbe.httpArgv("http://10.0.0.1/{a,b}[1-1000]", java.time.Duration.ofSeconds(2));
+        assertThat(argv).contains("--globoff");
+        assertThat(argv.subList(argv.size() - 2, argv.size())).containsExactly("--", "http://10.0.0.1/{a,b}[1-1000]");
+    }
 }

@@ -41,22 +41,31 @@ public final class CurlProbe {
 
     /** One HTTP GET of {@code url} from {@code node}; the whole exchange is limited to {@code timeout}. */
     public static Result http(CheckContext ctx, String node, String url, Duration timeout) throws InterruptedException {
+        return run(ctx, node, httpArgv(url, timeout), timeout);
+    }
+
+    static List<String> httpArgv(String url, Duration timeout) {
         List<String> argv = new ArrayList<>(base(timeout));
-        argv.addAll(List.of("-o", "-", "-w", "%{stderr}netlab-http-status: %{http_code}\\n", url));
-        return run(ctx, node, argv, timeout);
+        argv.addAll(List.of("-o", "-", "-w", "%{stderr}netlab-http-status: %{http_code}\\n", "--", url));
+        return argv;
     }
 
     /** Opens a TCP connection to {@code host}:{@code port} and closes it again (curl's telnet with no input). */
     public static Result connect(CheckContext ctx, String node, String host, int port, Duration timeout) throws InterruptedException {
         List<String> argv = new ArrayList<>(base(timeout));
         String h = host.contains(":") ? "[" + host + "]" : host;
-        argv.addAll(List.of("-o", "/dev/null", "telnet://" + h + ":" + port));
+        argv.addAll(List.of("-o", "/dev/null", "--", "telnet://" + h + ":" + port));
         return run(ctx, node, argv, timeout);
     }
 
-    private static List<String> base(Duration timeout) {
+    /**
+     * curl's options before the URL. The URL (the topology's, placeholders expanded) follows {@code --}, so curl never
+     * reads it as an option, and {@code --globoff} keeps curl from expanding {@code [1-1000]} or {@code {a,b}} in it into
+     * many requests: it fetches the URL as written.
+     */
+    static List<String> base(Duration timeout) {
         String secs = String.format(Locale.ROOT, "%.3f", Math.max(1, timeout.toMillis()) / 1000.0);
-        return List.of("curl", "-sS", "-v", "--noproxy", "*", "--connect-timeout", secs, "--max-time", secs);
+        return List.of("curl", "-sS", "-v", "--globoff", "--noproxy", "*", "--connect-timeout", secs, "--max-time", secs);
     }
 
     private static Result run(CheckContext ctx, String node, List<String> argv, Duration timeout) throws InterruptedException {

@@ -6,6 +6,7 @@ import netlab.errors.NetlabException;
 import netlab.plan.Op;
 import netlab.runtime.OpFailedException;
 import netlab.runtime.RunContext;
+import netlab.runtime.ShellQuote;
 import netlab.runtime.ToolRunner;
 
 /**
@@ -45,12 +46,12 @@ public final class FlannelRunner implements ToolRunner {
             FlannelOp op = (FlannelOp) o;
             EtcdClient etcd = new PodNetworkSync(null, op.naming(), op.model()).client(netns);
             if (op instanceof FlannelOp.WriteConfig w) {
-                out.add("# wait until etcd answers (polled: " + etcd.shell("endpoint", "health") + "), then:");
+                out.add(ShellQuote.comment("wait until etcd answers (polled: " + etcd.shell("endpoint", "health") + "), then:"));
                 out.add(etcd.shell("put", Flannel.CONFIG_KEY, Flannel.config(w.cluster())));
             } else if (op instanceof FlannelOp.AcquireLease a) {
-                out.add("# node " + a.node().name() + " leases " + a.planned().subnet() + " unless another node holds it"
-                        + (a.cluster().backend() == Backend.VXLAN ? " (VtepMAC: the MAC " + Flannel.DEVICE + " really has)" : ""));
-                out.add(etcd.shell("txn", "-w", "json") + " <<'EOF'\n" + EtcdClient.txn(a.planned().key(), a.planned().value()) + "EOF");
+                out.add(ShellQuote.comment("node " + a.node().name() + " leases " + a.planned().subnet() + " unless another node holds it"
+                        + (a.cluster().backend() == Backend.VXLAN ? " (VtepMAC: the MAC " + Flannel.DEVICE + " really has)" : "")));
+                out.add(ShellQuote.withInput(etcd.shell("txn", "-w", "json"), EtcdClient.txn(a.planned().key(), a.planned().value())));
             } else if (op instanceof FlannelOp.ProgramNode p) {
                 out.add(renderProgram(p, etcd, netns));
             }
@@ -64,8 +65,8 @@ public final class FlannelRunner implements ToolRunner {
         sb.append("# then what the other nodes' leases call for (with the leases this plan writes), and delete what none calls for:\n");
         PodNetworkSync sync = new PodNetworkSync(null, p.naming(), p.model());
         LeaseEntries.Changes c = sync.entries(p.node(), p.planned()).changesFrom(new LivePodNetwork(List.of(), List.of(), List.of()), p.cluster());
-        if (!c.bridgeLines().isEmpty()) sb.append("bridge -n ").append(netns).append(" -batch - <<'EOF'\n").append(String.join("\n", c.bridgeLines())).append("\nEOF\n");
-        if (!c.ipLines().isEmpty()) sb.append("ip -n ").append(netns).append(" -batch - <<'EOF'\n").append(String.join("\n", c.ipLines())).append("\nEOF\n");
+        if (!c.bridgeLines().isEmpty()) sb.append(PodNetworkSync.batch(netns, "bridge", c.bridgeLines()).shell()).append('\n');
+        if (!c.ipLines().isEmpty()) sb.append(PodNetworkSync.batch(netns, "ip", c.ipLines()).shell()).append('\n');
         if (c.none()) sb.append("# (no other node's lease: nothing to add)\n");
         return sb.toString().stripTrailing();
     }

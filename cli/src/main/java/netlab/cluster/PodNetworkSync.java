@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
+import netlab.plan.BatchLine;
 import netlab.plan.Naming;
+import netlab.runtime.Command;
 import netlab.runtime.ProcResult;
 import netlab.runtime.ProcessRunner;
 
@@ -90,9 +92,16 @@ public final class PodNetworkSync {
         return out;
     }
 
+    /** One {@code ip} or {@code bridge -batch} in the node's namespace: what runs, and what the plan prints. */
+    static Command batch(String netns, String program, List<String> lines) {
+        StringBuilder in = new StringBuilder();
+        for (String line : lines) in.append(BatchLine.require(line)).append('\n');
+        return Command.withInput(List.of(program, "-n", netns, "-batch", "-"), in.toString());
+    }
+
     private void apply(String netns, String program, List<String> lines) throws InterruptedException {
         if (lines.isEmpty()) return;
-        ProcResult r = processes.run(List.of(program, "-n", netns, "-batch", "-"), String.join("\n", lines) + "\n", Duration.ofSeconds(30));
+        ProcResult r = batch(netns, program, lines).run(processes, Duration.ofSeconds(30));
         if (!r.ok()) {
             throw NetlabException.failed("programming the pod network in " + netns + " failed: " + program + " -batch: " + r.errorText());
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import netlab.errors.NetlabException;
 import netlab.json.Json;
+import netlab.plan.BatchLine;
 import netlab.runtime.ProcResult;
 import netlab.runtime.ProcessRunner;
 
@@ -60,7 +61,9 @@ public final class NetnsAttach {
         StringBuilder batch = new StringBuilder();
         for (Map<String, Object> row : Json.rows(r.stdout())) {
             String name = String.valueOf(row.get("ifname"));
-            if (!name.equals("lo")) batch.append("link del dev ").append(name).append('\n');
+            // what runs in a container names its own interfaces: one whose name is no plain batch word (a kernel name
+            // may start with '#' or '-', or hold a quote) is not written into the batch; it goes with the namespace
+            if (!name.equals("lo") && BatchLine.plain(name)) batch.append("link del dev ").append(name).append('\n');
         }
         // -force: some devices (tunnel fallbacks) cannot be deleted and go with the namespace
         if (batch.length() > 0) processes.run(List.of("ip", "-n", netns, "-force", "-batch", "-"), batch.toString(), Duration.ofSeconds(30));

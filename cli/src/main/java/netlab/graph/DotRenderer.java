@@ -10,6 +10,7 @@ import netlab.graph.LabGraph.Hub;
 import netlab.graph.LabGraph.Row;
 import netlab.graph.LabGraph.Tunnel;
 import netlab.graph.LabGraph.Wire;
+import netlab.source.Printable;
 
 /**
  * Graphviz DOT for a lab: left to right, nodes as boxes with one row per interface (links attach to the row),
@@ -24,7 +25,7 @@ public final class DotRenderer {
     public static String render(LabGraph g) {
         StringBuilder sb = new StringBuilder();
         String title = g.name() + (g.description().isBlank() ? "" : ": " + g.description());
-        sb.append("// lab ").append(title).append(" (netlab graph)\n");
+        sb.append("// lab ").append(Printable.line(title)).append(" (netlab graph)\n");
         sb.append("graph ").append(q(g.name())).append(" {\n");
         sb.append("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label=").append(q(title))
                 .append(", nodesep=0.35, ranksep=0.9, pad=0.2];\n");
@@ -81,7 +82,7 @@ public final class DotRenderer {
         sb.append("</td></tr>\n");
         for (Row r : b.rows()) {
             // one cell per row, so a link leaves from the box's edge on the side facing its other end
-            sb.append(indent).append("    <tr><td port=").append(q(r.port())).append(" align=\"left\">")
+            sb.append(indent).append("    <tr><td port=\"").append(port(r.port())).append("\" align=\"left\">")
                     .append(r.tunnel() ? "<font color=\"" + TUNNEL_COLOR + "\">" + h(r.name()) + "</font>" : h(r.name()))
                     .append(r.detail().isBlank() ? "" : "  <font point-size=\"9\">" + h(r.detail()) + "</font>").append("</td></tr>\n");
         }
@@ -106,14 +107,70 @@ public final class DotRenderer {
 
     /** A link end: the interface's row, on the side facing the other end, or the whole hub. */
     private static String end(End e, String side) {
-        return q(e.id()) + e.port().map(p -> ":" + q(p) + (side.isEmpty() ? "" : ":" + side)).orElse("");
+        return q(e.id()) + e.port().map(p -> ":\"" + port(p) + "\"" + (side.isEmpty() ? "" : ":" + side)).orElse("");
     }
 
+    /**
+     * A row's port name, the same where the row declares it (an HTML attribute) and where a link names it (a DOT
+     * string), which escape differently: a plain name as it is, any other as 'p' and its bytes in hex.
+     */
+    static String port(String name) {
+        if (name.matches("[A-Za-z0-9_.:-]+")) return name;
+        StringBuilder sb = new StringBuilder("p");
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        return sb.toString();
+    }
+
+    /**
+     * A DOT quoted string that says exactly {@code s} and nothing more: backslashes and quotes escaped (so no
+     * {@code \N}, {@code \G} or other escape of Graphviz's either), a line break as Graphviz's {@code \n}, other
+     * control characters shown as a backslash, 'u' and four hex digits. Nothing in it can end the string and add an attribute or a statement.
+     */
     static String q(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder sb = new StringBuilder("\"");
+        lines(s).codePoints().forEach(cp -> {
+            if (cp == '\\') sb.append("\\\\");
+            else if (cp == '"') sb.append("\\\"");
+            else if (cp == '\n') sb.append("\\n");
+            else if (control(cp)) sb.append("\\\\u").append(hex4(cp));
+            else sb.appendCodePoint(cp);
+        });
+        return sb.append('"').toString();
     }
 
+    /**
+     * Text inside an HTML-like label: markup characters as entities, so text never becomes a tag (an {@code <IMG>}
+     * would make Graphviz read a file); line breaks and tabs as spaces, other control characters as a backslash, 'u' and their four hex digits.
+     */
     static String h(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        StringBuilder sb = new StringBuilder();
+        lines(s).codePoints().forEach(cp -> {
+            switch (cp) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\n' -> sb.append(' ');
+                default -> {
+                    if (control(cp)) sb.append("\\u").append(hex4(cp));
+                    else sb.appendCodePoint(cp);
+                }
+            }
+        });
+        return sb.toString();
+    }
+
+    /** Line breaks as '\n' only, tabs as spaces. */
+    private static String lines(String s) {
+        return s.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
+    }
+
+    private static String hex4(int cp) {
+        String h = Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT);
+        return "0".repeat(Math.max(0, 4 - h.length())) + h;
+    }
+
+    private static boolean control(int cp) {
+        return Character.isISOControl(cp) || cp == 0xFFFE || cp == 0xFFFF || Character.getType(cp) == Character.SURROGATE;
     }
 }

@@ -25,7 +25,7 @@ public final class Graphviz {
         }
         Process p;
         try {
-            p = new ProcessBuilder(List.of("dot", "-T" + format)).start();
+            p = command(format).start();
         } catch (IOException e) {
             throw NetlabException.environment("cannot run dot: " + e.getMessage());
         }
@@ -47,6 +47,18 @@ public final class Graphviz {
             throw NetlabException.failed("dot -T" + format + " failed: " + new String(err.join(), StandardCharsets.UTF_8).strip());
         }
         return out.join();
+    }
+
+    /**
+     * {@code dot} with file loading off: Graphviz loads no image, shape file or font path named in the graph when its
+     * environment has SERVER_NAME (its web-server mode) and no GV_FILE_PATH. The DOT netlab writes names no file, and
+     * every string in it is escaped; this keeps a string that escaping missed from making dot read a file as root.
+     */
+    static ProcessBuilder command(String format) {
+        ProcessBuilder pb = new ProcessBuilder(List.of("dot", "-T" + format));
+        pb.environment().remove("GV_FILE_PATH");
+        pb.environment().put("SERVER_NAME", "netlab");
+        return pb;
     }
 
     private static CompletableFuture<byte[]> drain(InputStream s) {

@@ -17,6 +17,8 @@ import netlab.graph.LabGraph.Wire;
  * addresses in the node, links labelled with the interface, tunnels dotted, pods in a subgraph of their node.
  */
 public final class MermaidRenderer {
+    /** ASCII characters written as entity codes in labels (see {@link #t}). */
+    private static final String SYNTAX = "\"#%&<>`\\;|[]{}$";
     private final Map<String, String> ids = new HashMap<>();
 
     private MermaidRenderer() {}
@@ -27,7 +29,7 @@ public final class MermaidRenderer {
 
     private String draw(LabGraph g) {
         StringBuilder sb = new StringBuilder();
-        sb.append("%% lab ").append(g.name()).append(g.description().isBlank() ? "" : ": " + g.description()).append(" (netlab graph)\n");
+        sb.append("%% lab ").append(t(g.name() + (g.description().isBlank() ? "" : ": " + g.description()))).append(" (netlab graph)\n");
         sb.append("flowchart LR\n");
         Map<String, List<Box>> children = new LinkedHashMap<>();
         for (Box b : g.boxes()) b.inside().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(b));
@@ -94,7 +96,23 @@ public final class MermaidRenderer {
         });
     }
 
-    private static String t(String s) {
-        return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+    /**
+     * Text inside a Mermaid label (or the comment line) that says exactly {@code s}: every character Mermaid or the
+     * HTML it renders would read as syntax is written as Mermaid's entity code ({@code #34;} for a quote): quotes and
+     * line breaks (which end the label or the statement), '#' (which starts an entity code), '%' (comments and
+     * {@code %%{init}%%} directives, which Mermaid looks for anywhere), markup characters, backticks (markdown
+     * strings), '$' (math), square brackets, braces, '|' and ';'. Other control characters become visible as a
+     * backslash, 'u' and four hex digits.
+     */
+    static String t(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\r' || cp == '\t' || (cp < 0x7f && SYNTAX.indexOf(cp) >= 0)) sb.append('#').append(cp).append(';');
+            else if (Character.isISOControl(cp) || cp == 0xFFFE || cp == 0xFFFF || Character.getType(cp) == Character.SURROGATE) {
+                String h = Integer.toHexString(cp);
+                sb.append("#92;u").append("0".repeat(Math.max(0, 4 - h.length()))).append(h.toUpperCase(java.util.Locale.ROOT));
+            } else sb.appendCodePoint(cp);
+        });
+        return sb.toString();
     }
 }

@@ -225,7 +225,7 @@ public final class ModelBuilder {
                 } else if (key.contains("..") || key.endsWith(".")) {
                     d.error(s.getValue().pos(), "sysctl name '" + key + "' has an empty part (two dots in a row, or a dot at the end)");
                 }
-                if (s.getValue().text().isBlank() || s.getValue().text().contains("\n")) {
+                if (s.getValue().text().isBlank() || s.getValue().text().chars().anyMatch(c -> c < ' ' && c != '\t' || c == 0x7f)) {
                     d.error(s.getValue().pos(), "sysctl value '" + s.getValue().text() + "' for " + key + " is not a plain value");
                 }
             }

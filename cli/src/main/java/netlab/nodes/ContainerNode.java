@@ -73,6 +73,12 @@ public final class ContainerNode implements NodeKind {
     }
 
     @Override
+    public List<String> command(ModelNode node, String member, List<String> argv, KindRuntime rt) {
+        noMember(node, member);
+        return DockerCommands.exec(rt.naming().containerName(node.name()), argv, false);
+    }
+
+    @Override
     public Set<Feature> features() {
         return Set.of(Feature.DOCKER);
     }

@@ -99,6 +99,7 @@ public record ContainerSettings(String image, List<String> command, Map<String, 
             if (k.startsWith("netlab.")) {
                 f.diags().error(v.pos(), "label '" + k + "' of " + where + ": labels starting with 'netlab.' are netlab's own marks");
             }
+            labelKeyProblem(k, where).ifPresent(msg -> f.diags().error(v.pos(), msg));
             labels.put(k, v.text());
         });
 
@@ -112,6 +113,17 @@ public record ContainerSettings(String image, List<String> command, Map<String, 
             }
         }
         return new ContainerSettings(image, command, env, workdir, mounts, labels, caps);
+    }
+
+    /**
+     * A label key the engine would get otherwise than {@code docker run --label KEY=VALUE} (what the plan prints) says:
+     * one with '=' (the CLI splits at the first), or none at all.
+     */
+    static Optional<String> labelKeyProblem(String key, String where) {
+        if (key.isEmpty() || key.contains("=")) {
+            return Optional.of("label '" + key + "' of " + where + ": a label name is not empty and has no '='");
+        }
+        return Optional.empty();
     }
 
     /**

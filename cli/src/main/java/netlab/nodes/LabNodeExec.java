@@ -32,6 +32,12 @@ public final class LabNodeExec implements NodeExec {
     }
 
     @Override
+    public List<String> command(String node, List<String> argv) {
+        Target t = target(node);
+        return NodeKinds.get(t.node.kind()).command(t.node, t.member, argv, rt);
+    }
+
+    @Override
     public List<String> inNetns(String node, List<String> argv) {
         Target t = target(node);
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", rt.naming().nodeNetns(t.node.name())));

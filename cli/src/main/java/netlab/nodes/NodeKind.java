@@ -36,6 +36,11 @@ public interface NodeKind {
     /** The command line that runs {@code argv} in the node with the user's terminal attached. */
     List<String> interactive(ModelNode node, String member, List<String> argv, KindRuntime rt);
 
+    /** The command line that does what {@link #exec} does (no terminal): what {@code up --dry-run} prints for it. */
+    default List<String> command(ModelNode node, String member, List<String> argv, KindRuntime rt) {
+        return interactive(node, member, argv, rt);
+    }
+
     default Set<Feature> features() {
         return Set.of();
     }

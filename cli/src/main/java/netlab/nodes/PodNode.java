@@ -78,6 +78,7 @@ public final class PodNode implements NodeKind {
         Map<String, String> labels = new LinkedHashMap<>();
         f.textMap("labels").forEach((k, v) -> {
             if (k.startsWith("netlab.")) f.diags().error(v.pos(), "label '" + k + "' of " + where + ": labels starting with 'netlab.' are netlab's own marks");
+            ContainerSettings.labelKeyProblem(k, where).ifPresent(msg -> f.diags().error(v.pos(), msg));
             labels.put(k, v.text());
         });
         Map<String, ContainerSettings> containers = new LinkedHashMap<>();
@@ -129,7 +130,16 @@ public final class PodNode implements NodeKind {
 
     @Override
     public List<String> interactive(ModelNode node, String member, List<String> argv, KindRuntime rt) {
-        if (member != null) return DockerCommands.exec(container(node, member, rt.naming()), argv, System.console() != null);
+        return commandLine(node, member, argv, rt, System.console() != null);
+    }
+
+    @Override
+    public List<String> command(ModelNode node, String member, List<String> argv, KindRuntime rt) {
+        return commandLine(node, member, argv, rt, false);
+    }
+
+    private List<String> commandLine(ModelNode node, String member, List<String> argv, KindRuntime rt, boolean terminal) {
+        if (member != null) return DockerCommands.exec(container(node, member, rt.naming()), argv, terminal);
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", rt.naming().nodeNetns(node.name())));
         full.addAll(argv);
         return full;

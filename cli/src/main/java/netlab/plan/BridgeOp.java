@@ -5,6 +5,10 @@ package netlab.plan;
  * forwarding entries ({@code fdb append 00:00:00:00:00:00 dev vx100 dst 10.0.2.1}). Both are idempotent.
  */
 public record BridgeOp(String text) implements Op {
+    public BridgeOp {
+        BatchLine.require(text);
+    }
+
     @Override
     public Tool tool() {
         return Tool.BRIDGE;

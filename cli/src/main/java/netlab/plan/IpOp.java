@@ -2,8 +2,12 @@ package netlab.plan;
 
 import java.util.Optional;
 
-/** One line for {@code ip -batch}. */
+/** One line for {@code ip -batch} (a {@link BatchLine}). */
 public record IpOp(String text, Optional<ObjectRef> creates) implements Op {
+    public IpOp {
+        BatchLine.require(text);
+    }
+
     public static IpOp of(String text) {
         return new IpOp(text, Optional.empty());
     }

@@ -7,6 +7,12 @@ import java.util.List;
  * One rule as iptables takes it: the chain it is appended to, what it matches and what it does. The comment that
  * marks it as the lab's goes between the two, where iptables-save prints it.
  *
+ * <p>It becomes one line of {@code iptables-restore} input, which splits at blanks, groups a double-quoted word and
+ * takes a backslash as an escape. So every word is plain (printable ASCII, no blank, quote or backslash) and the
+ * comment, the one quoted word, has no quote, backslash or line break either: no value can add a rule, end the
+ * comment early or make a word iptables reads otherwise. Validation keeps topology values to that; this is the last
+ * guard, so a value it missed stops the plan instead of reaching iptables-restore.
+ *
  * @param matches e.g. {@code [-s, 10.0.0.0/24, -o, eth2]}
  * @param target  e.g. {@code [-j, MASQUERADE]}
  * @param note    what the line is for, added to its comment when the entry makes several ("service web -> web1"); may be empty
@@ -15,6 +21,10 @@ public record RuleLine(Table table, String chain, List<String> matches, List<Str
     public RuleLine {
         matches = List.copyOf(matches);
         target = List.copyOf(target);
+        plain(chain);
+        matches.forEach(RuleLine::plain);
+        target.forEach(RuleLine::plain);
+        comment(note);
     }
 
     public RuleLine(Table table, String chain, List<String> matches, List<String> target) {
@@ -25,7 +35,7 @@ public record RuleLine(Table table, String chain, List<String> matches, List<Str
     public String text(String comment) {
         List<String> words = new ArrayList<>(List.of("-A", chain));
         words.addAll(matches);
-        words.addAll(List.of("-m", "comment", "--comment", "\"" + comment + "\""));
+        words.addAll(List.of("-m", "comment", "--comment", "\"" + comment(comment) + "\""));
         words.addAll(target);
         return String.join(" ", words);
     }
@@ -36,5 +46,20 @@ public record RuleLine(Table table, String chain, List<String> matches, List<Str
         words.addAll(matches);
         words.addAll(target);
         return String.join(" ", words);
+    }
+
+    private static void plain(String word) {
+        if (word.isEmpty() || !word.chars().allMatch(c -> c > ' ' && c < 0x7f && c != '"' && c != '\'' && c != '\\')) {
+            throw new IllegalArgumentException("an iptables word that iptables-restore would not read as written: '"
+                    + netlab.source.Printable.line(word) + "'");
+        }
+    }
+
+    private static String comment(String text) {
+        if (!text.chars().allMatch(c -> c >= ' ' && c < 0x7f && c != '"' && c != '\'' && c != '\\')) {
+            throw new IllegalArgumentException("an iptables comment that iptables-restore would not read as written: '"
+                    + netlab.source.Printable.line(text) + "'");
+        }
+        return text;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.plan.BatchLine;
 import netlab.plan.Op;
 
 /** Runs ops as one {@code ip [-n NS] -batch -} process (or {@code tc} or {@code bridge}, with the same batch syntax). */
@@ -22,11 +23,16 @@ public final class IpRunner implements ToolRunner {
         return argv;
     }
 
+    /** The one process that runs the ops: each op one line of its batch input, each line held to {@link BatchLine}. */
+    public static Command command(String program, String netns, List<Op> ops) {
+        StringBuilder in = new StringBuilder();
+        for (Op op : ops) in.append(BatchLine.require(op.text())).append('\n');
+        return Command.withInput(argv(program, netns), in.toString());
+    }
+
     @Override
     public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
-        StringBuilder in = new StringBuilder();
-        for (Op op : ops) in.append(op.text()).append('\n');
-        ProcResult r = ctx.processes().run(argv(program, netns), in.toString(), ProcessRunner.DEFAULT_TIMEOUT);
+        ProcResult r = command(program, netns, ops).run(ctx.processes(), ProcessRunner.DEFAULT_TIMEOUT);
         if (r.ok()) return;
         String where = netns == null ? "host" : "namespace " + netns;
         Matcher m = FAILED_LINE.matcher(r.stderr());
@@ -38,8 +44,6 @@ public final class IpRunner implements ToolRunner {
 
     @Override
     public String render(String netns, List<Op> ops, RunContext ctx) {
-        StringBuilder sb = new StringBuilder(String.join(" ", argv(program, netns))).append(" <<'EOF'\n");
-        for (Op op : ops) sb.append(op.text()).append('\n');
-        return sb.append("EOF").toString();
+        return command(program, netns, ops).shell();
     }
 }

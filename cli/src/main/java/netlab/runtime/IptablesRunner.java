@@ -24,11 +24,17 @@ public final class IptablesRunner implements ToolRunner {
         return in.toString();
     }
 
+    /** The one iptables-restore that applies the node's rule set (what is run and what the plan prints). */
+    static Command command(String netns, List<Op> ops) {
+        return Command.withInput(argv(netns), input(ops));
+    }
+
     @Override
     public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
         if (netns == null) throw new IllegalStateException("netlab never changes the host's iptables rules");
-        String in = input(ops);
-        ProcResult r = ctx.processes().run(argv(netns), in, ProcessRunner.DEFAULT_TIMEOUT);
+        Command command = command(netns, ops);
+        String in = command.stdin().orElseThrow();
+        ProcResult r = command.run(ctx.processes(), ProcessRunner.DEFAULT_TIMEOUT);
         if (r.ok()) return;
         // Name the refused line: iptables-restore says "line N failed" (legacy) or "Error occurred at line: N" (nft).
         Matcher m = FAILED_LINE.matcher(r.stderr());
@@ -43,6 +49,6 @@ public final class IptablesRunner implements ToolRunner {
 
     @Override
     public String render(String netns, List<Op> ops, RunContext ctx) {
-        return String.join(" ", argv(netns)) + " <<'EOF'\n" + input(ops) + "EOF";
+        return command(netns, ops).shell();
     }
 }

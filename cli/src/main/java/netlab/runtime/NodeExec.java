@@ -11,6 +11,9 @@ public interface NodeExec {
     /** The command line that runs {@code argv} in the node with the user's terminal attached. */
     List<String> interactive(String node, List<String> argv);
 
+    /** The command line that does what {@link #exec} does (no terminal): what {@code up --dry-run} prints for it. */
+    List<String> command(String node, List<String> argv);
+
     /** The command line that runs {@code argv} in the node's network namespace with the host's programs. */
     List<String> inNetns(String node, List<String> argv);
 }

@@ -156,13 +156,13 @@ public final class PlanExecutor {
     /** The whole plan as the shell commands that would run, stage by stage. */
     public static String render(Plan plan, ToolRunners runners, RunContext ctx) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# netlab plan for lab '").append(plan.lab()).append("'\n");
+        sb.append(ShellQuote.comment("netlab plan for lab '" + plan.lab() + "'")).append('\n');
         for (Stage stage : plan.stages()) {
             sb.append("\n# --- ").append(stage.name());
             if (stage.units().size() > 1) sb.append(" (").append(stage.units().size()).append(" units, run in parallel)");
             sb.append('\n');
             for (Unit u : stage.units()) {
-                sb.append("# ").append(u.label()).append('\n');
+                sb.append(ShellQuote.comment(u.label())).append('\n');
                 List<Op> batch = new ArrayList<>();
                 for (Op op : u.ops()) {
                     if (!batch.isEmpty() && batch.get(0).tool() != op.tool()) {

@@ -194,15 +194,15 @@ public final class ServiceRunner implements ToolRunner {
             for (ServiceFile f : s.service().files(s.node())) {
                 Path p = dir.resolve(f.path());
                 boolean readable = shared.isPresent() && p.startsWith(shared.get());
-                sb.append("cat > ").append(ShellQuote.quote(p.toString())).append(" <<'EOF'\n").append(f.content()).append("EOF\n");
+                sb.append(ShellQuote.withInput("cat > " + ShellQuote.quote(p.toString()), f.content())).append('\n');
                 if (f.executable() || readable) {
                     sb.append("chmod ").append(f.executable() ? (readable ? "755 " : "700 ") : "644 ").append(ShellQuote.quote(p.toString())).append('\n');
                 }
             }
             sb.append("env -i PATH=").append(PATH).append(' ').append(ShellQuote.join(argv(netns, s)))
                     .append(" </dev/null >>").append(ShellQuote.quote(dir.resolve("log").toString())).append(" 2>&1 &\n");
-            sb.append("# then: wait until tcp port ").append(s.service().port()).append(" listens in ").append(netns)
-                    .append(", and record the server's PID in the lab's state\n");
+            sb.append(ShellQuote.comment("then: wait until tcp port " + s.service().port() + " listens in " + netns
+                    + ", and record the server's PID in the lab's state")).append('\n');
         }
         return sb.toString().stripTrailing();
     }

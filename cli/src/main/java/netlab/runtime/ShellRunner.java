@@ -10,11 +10,16 @@ import netlab.plan.ShellOp;
 public final class ShellRunner implements ToolRunner {
     static final Duration TIMEOUT = Duration.ofMinutes(5);
 
+    /** What runs in the node: the topology's command is shell text there, by design, and one argument of sh. */
+    static List<String> argv(ShellOp op) {
+        return List.of("sh", "-c", op.text());
+    }
+
     @Override
     public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
         for (Op op : ops) {
             ShellOp s = (ShellOp) op;
-            ProcResult r = ctx.nodeExec().exec(s.node(), List.of("sh", "-c", s.text()), TIMEOUT);
+            ProcResult r = ctx.nodeExec().exec(s.node(), argv(s), TIMEOUT);
             if (!r.ok()) throw new OpFailedException("node " + s.node() + " (exec)", op, r.errorText());
             s.creates().ifPresent(ref -> ctx.markDone(((ObjectRef.Done) ref).key()));
         }
@@ -26,7 +31,7 @@ public final class ShellRunner implements ToolRunner {
         for (Op op : ops) {
             ShellOp s = (ShellOp) op;
             if (sb.length() > 0) sb.append('\n');
-            sb.append(ShellQuote.join(ctx.nodeExec().interactive(s.node(), List.of("sh", "-c", s.text()))));
+            sb.append(ShellQuote.join(ctx.nodeExec().command(s.node(), argv(s))));
         }
         return sb.toString();
     }

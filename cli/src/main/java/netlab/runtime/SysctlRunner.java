@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.plan.Op;
+import netlab.plan.SysctlOp;
 import netlab.runtime.ns.InNetns;
 
 /**
@@ -16,10 +17,18 @@ import netlab.runtime.ns.InNetns;
  */
 public final class SysctlRunner implements ToolRunner {
 
-    static List<String> argv(String netns, List<Op> ops) {
+    /**
+     * What the runner does, as the command that would do it: one {@code sysctl -w} argument {@code key=value} per op.
+     * The key starts with "net." (validation), so sysctl never reads an argument as an option, whatever the value.
+     */
+    static Command command(String netns, List<Op> ops) {
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns, "sysctl", "-q", "-w"));
-        for (Op op : ops) argv.add(op.text());
-        return argv;
+        for (Op op : ops) argv.add(setting(op).key() + "=" + setting(op).value());
+        return Command.of(argv);
+    }
+
+    private static SysctlOp setting(Op op) {
+        return (SysctlOp) op;
     }
 
     @Override
@@ -40,10 +49,10 @@ public final class SysctlRunner implements ToolRunner {
     }
 
     private static void write(String netns, Op op) {
-        String text = op.text();
-        int eq = text.indexOf('=');
-        String key = text.substring(0, eq), value = text.substring(eq + 1);
-        Path file = Path.of("/proc/sys", key.replace('.', '/'));
+        String key = setting(op).key(), value = setting(op).value();
+        // validation allows only net.* names of plain parts; this keeps a missed one from writing elsewhere
+        Path file = Path.of("/proc/sys", key.replace('.', '/')).normalize();
+        if (!file.startsWith("/proc/sys/net/")) throw new OpFailedException("namespace " + netns, op, "not a network sysctl: " + key);
         try {
             Files.write(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
@@ -55,6 +64,6 @@ public final class SysctlRunner implements ToolRunner {
 
     @Override
     public String render(String netns, List<Op> ops, RunContext ctx) {
-        return String.join(" ", argv(netns, ops));
+        return command(netns, ops).shell();
     }
 }

@@ -98,15 +98,27 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
         } else {
             on.validNode(model, d, "capture on");
         }
+        if (filter.strip().startsWith("-")) {
+            d.error(pos, "capture filter '" + filter + "' starts with '-', which tcpdump would read as an option; write a filter"
+                    + " expression, such as 'icmp' or 'ether src ${h1:eth1.mac}'");
+        }
         Placeholders.validate(filter, pos, model, d);
         during.ifPresent(b -> b.validate(model, d));
     }
 
+    /**
+     * tcpdump's command line: the filter (the topology's text, placeholders expanded) comes after {@code --}, so
+     * tcpdump never reads it as an option ({@code -w FILE} would write a file as root), even if validation missed one.
+     */
+    static List<String> argv(String iface, String expandedFilter) {
+        List<String> argv = new ArrayList<>(List.of("tcpdump", "-i", iface, "-n", "-e", "-l", "--immediate-mode"));
+        if (!expandedFilter.isBlank()) argv.addAll(List.of("--", expandedFilter));
+        return argv;
+    }
+
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("tcpdump", "-i", on.iface().get(), "-n", "-e", "-l", "--immediate-mode"));
-        String expanded = Placeholders.expand(filter, ctx);
-        if (!expanded.isBlank()) argv.add(expanded);
+        List<String> argv = argv(on.iface().get(), Placeholders.expand(filter, ctx));
         Process p = ctx.processes().start(ctx.exec().inNetns(on.node(), argv));
         List<String> packets = Collections.synchronizedList(new ArrayList<>());
         StringBuilder err = new StringBuilder();

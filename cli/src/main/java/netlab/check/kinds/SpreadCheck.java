@@ -90,6 +90,14 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
         }
     }
 
+    /** curl with the URL {@code requests} times, after {@code --} and without URL globbing (see {@link netlab.check.CurlProbe}). */
+    static List<String> argv(String url, int requests) {
+        List<String> argv = new ArrayList<>(List.of("curl", "-sS", "--globoff", "--noproxy", "*", "-H", "Connection: close", "--connect-timeout", "2",
+                "--max-time", "5", "--"));
+        for (int i = 0; i < requests; i++) argv.add(url);
+        return argv;
+    }
+
     /**
      * One curl with the URL {@code requests} times: "Connection: close" makes it open a new connection for each (so
      * each is balanced anew), and it goes on after a failed one.
@@ -97,9 +105,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         String u = Placeholders.expand(url, ctx);
-        List<String> argv = new ArrayList<>(List.of("curl", "-sS", "--noproxy", "*", "-H", "Connection: close", "--connect-timeout", "2",
-                "--max-time", "5"));
-        for (int i = 0; i < requests; i++) argv.add(u);
+        List<String> argv = argv(u, requests);
         // the attempt's timeout bounds all the requests; what answered until then is counted
         ProcResult r = ctx.inNetns(from, argv, timeout);
         Map<String, Integer> counts = new LinkedHashMap<>();
