@@ -28,12 +28,18 @@ public final class FrrView {
      * @param ownSession a daemon starts a session of its own, so a Ctrl-C meant for netlab's terminal does not reach it
      */
     public static List<String> argv(String netns, FrrLayout layout, boolean ownSession, List<String> program) {
-        if (!NETNS.matcher(netns).matches()) throw new IllegalArgumentException("not a namespace name: " + netns);
+        checkNetns(netns);
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns));
         if (ownSession) argv.add("setsid");
         argv.addAll(List.of("unshare", "--mount", "--propagation", "private", "--", "sh", "-c", SCRIPT, NAME,
                 layout.dir().toString(), layout.tmp().toString()));
         argv.addAll(program);
         return argv;
+    }
+
+    /** A namespace name becomes an argument of ip: it must not look like an option or a path. */
+    public static String checkNetns(String netns) {
+        if (!NETNS.matcher(netns).matches()) throw new IllegalArgumentException("not a namespace name: " + netns);
+        return netns;
     }
 }
