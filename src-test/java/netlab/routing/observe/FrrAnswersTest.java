@@ -94,6 +94,9 @@ class FrrAnswersTest {
         ProcResult notRunning = new ProcResult(List.of("vtysh"), 1, "", "ospfd is not running\n", false);
         FrrAnswer a = Vtysh.answer("r1", FrrShow.OSPF_NEIGHBORS, notRunning);
         assertThat(a.daemonRunning()).isFalse();
+        // seen on a machine whose PAM configuration was incomplete: vtysh complains, then answers
+        assertThat(Vtysh.answer("r1", FrrShow.OSPF_NEIGHBORS, new ProcResult(List.of("vtysh"), 1, "",
+                "vtysh_pam: Failed in account validation: Permission denied(6)ospfd is not running\n", false)).daemonRunning()).isFalse();
         assertThat(Vtysh.answer("r1", FrrShow.OSPF_NEIGHBORS, new ProcResult(List.of("vtysh"), 0, "{}", "", false)).json()).isEqualTo("{}");
         assertThatThrownBy(() -> Vtysh.answer("r1", FrrShow.OSPF_NEIGHBORS,
                 new ProcResult(List.of("vtysh"), 1, "", "Cannot open network namespace \"netlab.x.r1\": No such file or directory\n", false)))

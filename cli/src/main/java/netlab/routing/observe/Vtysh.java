@@ -31,8 +31,10 @@ public final class Vtysh {
 
     static FrrAnswer answer(String node, FrrShow question, ProcResult r) {
         if (r.ok()) return new FrrAnswer(node, question, true, r.stdout());
-        String said = (r.stdout() + "\n" + r.stderr()).strip();
-        if (said.equals(question.daemon().program() + " is not running")) return new FrrAnswer(node, question, false, "");
+        // vtysh says so at the end of a line (before it, on the same line, a complaint about the machine may stand, such
+        // as PAM's "vtysh_pam: Failed in account validation: Permission denied(6)", which has no newline of its own)
+        String notRunning = question.daemon().program() + " is not running";
+        if ((r.stdout() + "\n" + r.stderr()).lines().anyMatch(l -> l.strip().endsWith(notRunning))) return new FrrAnswer(node, question, false, "");
         throw new FrrQueryException("cannot ask FRR in node " + node + " '" + question.command() + "': " + r.errorText().replaceAll("\\s*\\n\\s*", "; "));
     }
 }
