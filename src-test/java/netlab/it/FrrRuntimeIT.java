@@ -1,6 +1,7 @@
 package netlab.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,6 +162,39 @@ class FrrRuntimeIT {
         assertThat(Leftovers.stateFiles(stateDir)).as("the work directory went with the lab").isEmpty();
         assertThat(frrProcessesOf(lab)).isEmpty();
         assertThat(snapshot(FRR_PLACES)).as("nothing written where FRR writes by default").isEqualTo(frrPlacesBefore);
+    }
+
+    @Test
+    void aLineFrrRefusesFailsTheStartNamesItsPlaceAndLeavesNoDaemon() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/lib/frr/ospfd")), "FRR is not installed");
+        String lab = Labs.uniqueName("frrbad");
+        Path file = dir.resolve("frrbad.yaml");
+        Files.writeString(file, TOPOLOGY);
+        Cli cli = Cli.withStateDir(stateDir);
+        assertThat(cli.run("up", "--name", lab, file.toString()).exitCode()).isZero();
+        Naming naming = new StateStore(stateDir).naming(lab);
+        Path work = new StateStore(stateDir).workDir(lab);
+        try {
+            Diagnostics d = new Diagnostics();
+            YMap root = (YMap) YamlLoader.parse("""
+                    r1:
+                      ospf: {interfaces: {eth1: {}}}
+                      frr: |
+                        ip prefix-list LAN seq 5 permit 10.0.0.0/8
+                        ip ospf bogus
+                    """, "routing.yaml", d).orElseThrow();
+            Map<String, RoutingSpec> specs = Map.of("r1", RoutingParser.parse(root.get("r1").orElseThrow(), "r1", d).orElseThrow());
+            FrrNode r1 = RoutingResolver.resolve(specs, modelView(LabLoader.fromFile(file, Optional.of(lab))), d).get("r1");
+            d.throwIfAny();
+            assertThatThrownBy(() -> start(lab, naming, work, r1, r1.daemons()))
+                    .isInstanceOf(netlab.errors.NetlabException.class)
+                    .hasMessageStartingWith("FRR refused the configuration of node r1: line 2 of the frr text of node 'r1' (routing.yaml:3:8): %")
+                    .hasMessageContaining("ip ospf bogus");
+            assertThat(frrProcessesOf(lab)).as("a failed start keeps no daemon").isEmpty();
+        } finally {
+            assertThat(cli.run("down", lab).exitCode()).isZero();
+        }
+        assertThat(Leftovers.namespaces(lab)).isEmpty();
     }
 
     // ---- the routing extension, driven by hand

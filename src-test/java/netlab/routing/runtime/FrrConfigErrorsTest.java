@@ -13,8 +13,9 @@ class FrrConfigErrorsTest {
     @Test
     void eachRefusedLineIsNamedByWhereItCameFrom() {
         FrrConfigText text = new FrrConfigText("r1", "x\n".repeat(20) + "bogus line\n", 21, Optional.of(new RawFrr("bogus line\n", new Pos("t.yaml", 12, 8))));
-        // vtysh 8.4's own words (captured by hand: a file with an unknown command and an OSPF cost of 0)
-        String out = "line 21: % Unknown command[25]:  bogus line\nline 19: % Unknown command[17]:  ip ospf cost 0\n"
+        // vtysh 8.4's own words (captured by hand: a file with an unknown command and an OSPF cost of 0), after the
+        // complaint without newline PAM made it print on a machine whose PAM stacks were missing
+        String out = "vtysh_pam: Failed in account validation: Permission denied(6)line 21: % Unknown command[25]:  bogus line\nline 19: % Unknown command[17]:  ip ospf cost 0\n"
                 + "Configuration file[/run/frr.conf] processing failure: 2\n";
         assertThat(FrrConfigErrors.describe(text, out)).isEqualTo(
                 "line 1 of the frr text of node 'r1' (t.yaml:12:8): % Unknown command: bogus line; "

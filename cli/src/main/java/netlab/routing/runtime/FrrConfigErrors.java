@@ -11,7 +11,8 @@ import netlab.routing.config.FrrConfigText;
  * into one line that says where each came from: the raw {@code frr:} text in the topology, or netlab's own part.
  */
 final class FrrConfigErrors {
-    private static final Pattern LINE = Pattern.compile("^line (\\d+): (.*)$");
+    /** Found anywhere in a line: vtysh may have printed a complaint without newline before it (PAM's, on a bare machine). */
+    private static final Pattern LINE = Pattern.compile("\\bline (\\d+): (.*)$");
     static final int SHOWN = 5;
 
     private FrrConfigErrors() {}
@@ -20,7 +21,7 @@ final class FrrConfigErrors {
         List<String> out = new ArrayList<>();
         for (String l : vtyshOutput.lines().map(String::strip).toList()) {
             Matcher m = LINE.matcher(l);
-            if (m.matches()) {
+            if (m.find()) {
                 out.add(config.origin(Integer.parseInt(m.group(1))) + ": " + m.group(2).replaceAll("\\[\\d+\\]:\\s+", ": ").strip());
             }
         }
