@@ -176,6 +176,12 @@ class FrrRuntimeTest {
             long since = zebra.toHandle().info().startInstant().orElseThrow().toEpochMilli();
             long ospfdSince = ospfd.toHandle().info().startInstant().orElseThrow().toEpochMilli();
             long strangerSince = stranger.toHandle().info().startInstant().orElseThrow().toEpochMilli();
+            List<FrrProcess> records = List.of(
+                    new FrrProcess(zebra.pid(), since, "r1", FrrDaemon.ZEBRA),
+                    new FrrProcess(ospfd.pid(), ospfdSince, "r1", FrrDaemon.OSPFD),
+                    new FrrProcess(stranger.pid(), strangerSince - 1000, "r1", FrrDaemon.BGPD),
+                    new FrrProcess(999_999_999L, 1, "r1", FrrDaemon.STATICD));
+            assertThat(runtime.running(records)).as("what still runs of the records").containsExactly(records.get(0), records.get(1));
             int stopped = runtime.stop(l, List.of(
                     new FrrProcess(zebra.pid(), since, "r1", FrrDaemon.ZEBRA),
                     new FrrProcess(ospfd.pid(), ospfdSince, "r1", FrrDaemon.OSPFD),
@@ -190,6 +196,7 @@ class FrrRuntimeTest {
             assertThat(l.pidFile(FrrDaemon.ZEBRA)).doesNotExist();
             assertThat(l.vtySocket(FrrDaemon.ZEBRA)).doesNotExist();
             assertThat(l.zservSocket()).doesNotExist();
+            assertThat(runtime.running(records)).isEmpty();
         } finally {
             for (Process p : List.of(zebra, ospfd, stranger)) p.destroyForcibly();
         }

@@ -129,6 +129,14 @@ public final class FrrRuntime {
         return signalled.size();
     }
 
+    /**
+     * The recorded daemons that still run (same PID, same start time): for a converging up (start only a node whose
+     * daemons are gone), for status and drift (a daemon that died).
+     */
+    public List<FrrProcess> running(List<FrrProcess> processes) {
+        return processes.stream().filter(p -> ProcessTable.same(p.pid(), p.startTime()).isPresent()).toList();
+    }
+
     // ---- starting
 
     List<String> daemonArgs(FrrDaemon d, FrrLayout layout) {
