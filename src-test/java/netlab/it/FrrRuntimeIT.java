@@ -114,8 +114,8 @@ class FrrRuntimeIT {
         Cli cli = Cli.withStateDir(stateDir);
         Cli.Result up = cli.run("up", "--name", lab, file.toString());
         assertThat(up.exitCode()).as(up.toString()).isZero();
-        Naming naming = new StateStore(stateDir).naming(lab);
-        Path work = new StateStore(stateDir).workDir(lab);
+        Naming naming = new StateStore(stateDir).naming(netlab.state.LabName.of(lab));
+        Path work = new StateStore(stateDir).workDir(netlab.state.LabName.of(lab));
         Map<String, FrrNode> nodes = routing(LabLoader.fromFile(file, Optional.of(lab)));
         List<FrrProcess> running = new ArrayList<>();
         try {
@@ -172,8 +172,8 @@ class FrrRuntimeIT {
         Files.writeString(file, TOPOLOGY);
         Cli cli = Cli.withStateDir(stateDir);
         assertThat(cli.run("up", "--name", lab, file.toString()).exitCode()).isZero();
-        Naming naming = new StateStore(stateDir).naming(lab);
-        Path work = new StateStore(stateDir).workDir(lab);
+        Naming naming = new StateStore(stateDir).naming(netlab.state.LabName.of(lab));
+        Path work = new StateStore(stateDir).workDir(netlab.state.LabName.of(lab));
         try {
             Diagnostics d = new Diagnostics();
             YMap root = (YMap) YamlLoader.parse("""
