@@ -8,6 +8,7 @@ import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
+import netlab.source.Budget;
 import netlab.source.Diagnostics;
 import netlab.source.Suggest;
 import netlab.state.LabState;
@@ -18,6 +19,10 @@ import netlab.yaml.YamlLoader;
 /**
  * Turns what the user typed into a lab: a topology file (its {@code name}, or {@code --name}), a lab name, or
  * nothing when exactly one lab is up.
+ *
+ * <p>A lab that is up was accepted by an {@code up}, under the budget that {@code up} was given (with
+ * {@value Budget#FLAG} or not): commands on it read its topology with the large budget, so a lab built with the
+ * flag is checked, inspected and taken down without it. The large budget still bounds what reading costs.
  */
 public final class LabSelector {
     private LabSelector() {}
@@ -26,13 +31,16 @@ public final class LabSelector {
         return arg.endsWith(".yaml") || arg.endsWith(".yml") || arg.contains("/") || Files.isRegularFile(Path.of(arg));
     }
 
-    /** The lab's name, reading only the {@code name} key of a file (so down works even if the rest is broken). */
+    /**
+     * The lab's name, reading only the {@code name} key of a file (so down works even if the rest is broken), with
+     * the large budget: nothing is built from the file, and a large lab's own file must name it.
+     */
     public static String labName(String arg, Optional<String> nameOverride, LabEnv env) {
         if (nameOverride.isPresent()) return nameOverride.get();
         if (arg == null) return onlyRunningLab(env);
         if (!looksLikeFile(arg)) return arg;
         Diagnostics d = new Diagnostics();
-        return YamlLoader.load(Path.of(arg), arg, d)
+        return YamlLoader.load(Path.of(arg), arg, Budget.LARGE, d)
                 .filter(n -> n instanceof YMap).flatMap(n -> ((YMap) n).get("name"))
                 .filter(n -> n instanceof YScalar).map(n -> ((YScalar) n).value())
                 .orElseThrow(() -> NetlabException.usage(arg + ": cannot read the lab name from it"
@@ -52,12 +60,12 @@ public final class LabSelector {
         LabState state = env.store().load(name).orElseThrow(() -> notUp(name, env));
         LoadedLab lab;
         if (arg != null && looksLikeFile(arg)) {
-            lab = LabLoader.fromFile(Path.of(arg), nameOverride);
+            lab = LabLoader.fromFile(Path.of(arg), nameOverride, Budget.LARGE);
         } else {
             String text = env.store().loadTopology(name).orElseThrow(() -> NetlabException.labState(
                     "lab '" + name + "' has no stored topology; give the topology file"));
             lab = LabLoader.fromText(text, state.topologyPath() == null ? name : state.topologyPath(),
-                    env.store().storedTopologyPath(name).toString(), Optional.of(name));
+                    env.store().storedTopologyPath(name).toString(), Optional.of(name), Budget.LARGE);
         }
         return new Running(lab, state);
     }
