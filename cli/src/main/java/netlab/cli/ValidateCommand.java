@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.errors.ExitCode;
+import netlab.explain.Explainer;
+import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
+import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
 import netlab.source.Budget;
 import netlab.source.InvalidTopologyException;
@@ -23,6 +26,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TOPOLOGY", description = "Topology files.")
     List<Path> files = new ArrayList<>();
 
+    @Option(names = "--explain", description = "Also show what each topology does on this host besides its network, for reviewing it before "
+            + "running it: every command and where it runs, servers, containers (image, command, environment names, host mounts, "
+            + "capabilities), sysctls, the files netlab writes, what the checks run. Strings from the topology are quoted.")
+    boolean explain;
+
     @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
     boolean allowLarge;
 
@@ -35,6 +43,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 var m = lab.model();
                 top.out().printf("%s: ok (lab %s: %d nodes, %d switches, %d links, %d checks)%n", f, lab.name(),
                         m.nodes().size(), m.switches().size(), m.links().size(), lab.topology().checks().size());
+                if (explain) {
+                    LabEnv env = top.env();
+                    top.out().print("\n" + Explainer.explain(lab, new LabUp(env).plan(lab), env.store()).text() + "\n");
+                }
             } catch (InvalidTopologyException e) {
                 e.printTo(top.err());
                 errors += e.diagnostics().size();

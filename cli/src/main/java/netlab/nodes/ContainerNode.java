@@ -73,6 +73,11 @@ public final class ContainerNode implements NodeKind {
     }
 
     @Override
+    public String commandsRun() {
+        return "inside the container, with its image's files and programs (servers: the host's, in its network namespace)";
+    }
+
+    @Override
     public Set<Feature> features() {
         return Set.of(Feature.DOCKER);
     }
