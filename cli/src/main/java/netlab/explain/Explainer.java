@@ -108,17 +108,30 @@ public final class Explainer {
                 glance(), sections);
     }
 
-    /** One op of the plan: shown when it does something besides the network; the switch must name every tool. */
+    /** One op of the plan: counted when it builds the network, else shown; the switch must name every tool. */
     private void note(String node, Op op) {
-        boolean shown = switch (op.tool()) {
-            // the network itself, inside the lab's namespaces (the topology's own sysctls are listed from its nodes)
-            case IP, TC, BRIDGE, IPTABLES, SYSCTL -> false;
-            case SHELL -> shell((ShellOp) op);
-            case SERVICE -> service((ServiceOp) op);
-            case DOCKER -> op instanceof DockerOp.Run run && container(node, run.config());
-            case FLANNEL -> node != null && etcdWork.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(flannel((FlannelOp) op));
+        boolean network = switch (op.tool()) {
+            // inside the lab's namespaces (the topology's own sysctls are listed from its nodes)
+            case IP, TC, BRIDGE, IPTABLES, SYSCTL -> true;
+            case SHELL -> {
+                shell((ShellOp) op);
+                yield false;
+            }
+            case SERVICE -> {
+                service((ServiceOp) op);
+                yield false;
+            }
+            case DOCKER -> {
+                // naming a container's network namespace is part of the network
+                if (op instanceof DockerOp.Run run) container(node, run.config());
+                yield !(op instanceof DockerOp.Run);
+            }
+            case FLANNEL -> {
+                if (node != null) etcdWork.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(flannel((FlannelOp) op));
+                yield false;
+            }
         };
-        if (!shown) networkOps++;
+        if (network) networkOps++;
     }
 
     private static String flannel(FlannelOp op) {
@@ -126,15 +139,14 @@ public final class Explainer {
                 : "leases its pod subnet in the cluster's etcd and is programmed from the leases there (with the host's etcdctl)";
     }
 
-    private boolean shell(ShellOp op) {
+    private void shell(ShellOp op) {
         boolean inContainer = isContainer(op.node(), Optional.empty());
         if (inContainer) containerCommands++;
         else hostCommands++;
         byNode.get(op.node()).add("runs once it is built: sh -c " + of(op.text()));
-        return true;
     }
 
-    private boolean service(ServiceOp op) {
+    private void service(ServiceOp op) {
         Path dir = services.dir(op);
         List<String> argv = op.service().command(dir);
         String program = argv.get(0).equals("busybox") && argv.size() > 1 ? "busybox " + argv.get(1) : argv.get(0);
@@ -145,10 +157,9 @@ public final class Explainer {
         for (ServiceFile f : op.service().files(op.node())) files.add(of(f.path()));
         files.add("its log");
         lines.add("  in " + of(dir.toString()) + " netlab writes " + String.join(", ", files) + "; the server may write there too");
-        return true;
     }
 
-    private boolean container(String node, ContainerConfig c) {
+    private void container(String node, ContainerConfig c) {
         String member = c.labels().get(Naming.LABEL_MEMBER);
         ModelNode n = lab.model().nodes().get(node);
         String what = member != null ? "container " + of(member) : n.kind().equals(PodNode.NAME) ? "the pod's pause container" : "the container";
@@ -172,7 +183,6 @@ public final class Explainer {
             lines.add("  capabilities added to Docker's default set: " + String.join(", ", c.capabilities().stream().map(x -> of(x)).toList()));
         }
         c.pidMode().ifPresent(p -> lines.add("  shares the pod's PID namespace (its processes see each other)"));
-        return true;
     }
 
     private List<String> checks() {
@@ -212,7 +222,8 @@ public final class Explainer {
         List<String> out = new ArrayList<>();
         out.add("network namespaces " + naming.fabricNetns() + " and " + naming.nodeNetns("NODE") + " for each node (named in /run/netns),"
                 + " each marked as the lab's");
-        out.add(networkOps + " operations (ip, tc, bridge, iptables, sysctl) that build its network inside those namespaces");
+        out.add(networkOps + " operations (ip, tc, bridge, iptables, sysctl, naming a container's namespace) that build its network"
+                + " inside those namespaces");
         if (!images.isEmpty()) out.add("Docker containers named " + naming.containerName("NODE") + "..., labelled as the lab's, with Docker's networking off");
         out.add("its record in " + store.root().resolve("labs").resolve(lab.name()) + "/ (state.json, a copy of the topology) and the lock "
                 + store.lockFile(lab.name()));
