@@ -22,7 +22,8 @@ import netlab.topology.Topology;
 /**
  * How much a lab may make and run on the host unless {@value Budget#FLAG} is given: what multiplies the work of
  * {@code up} and {@code check} (namespaces, devices, processes, packets, rules). Counted on the parsed topology,
- * before the model is built, so a file of sixty thousand nodes costs a count, not a model and a plan. Each limit
+ * before the model is built, so a file of sixty thousand nodes costs a count, not a model and a plan (loops, not
+ * lambdas: this runs on every up, where each lambda is a class spun at start). Each limit
  * is far above the example labs and the benchmarks (up to 1000 nodes) and allows the 2000-node labs a generator
  * makes; an all-pairs reachability check over 2000 nodes (four million pairs) needs the flag.
  */
@@ -62,11 +63,11 @@ public final class LabLimits {
         interfaces.report(d, "the nodes have %d interfaces (declared or named by links)");
 
         Tally switches = new Tally(SWITCHES);
-        t.switches().values().forEach(s -> switches.add(1, s.pos()));
+        for (var s : t.switches().values()) switches.add(1, s.pos());
         switches.report(d, "the topology has %d switches");
 
         Tally links = new Tally(LINKS);
-        t.links().forEach(l -> links.add(1, l.pos()));
+        for (LinkSpec l : t.links()) links.add(1, l.pos());
         links.report(d, "the topology has %d links");
 
         Tally checks = new Tally(CHECKS), pairs = new Tally(REACHABILITY_PAIRS);
@@ -77,13 +78,13 @@ public final class LabLimits {
         checks.report(d, "the topology has %d checks");
         pairs.report(d, "its reachability checks ping %d pairs of nodes");
 
-        t.cluster().ifPresent(c -> cluster(c, d));
+        if (t.cluster().isPresent()) cluster(t.cluster().get(), d);
         return d.count() > before;
     }
 
     private static void cluster(ClusterSpec c, Diagnostics d) {
         Tally nodes = new Tally(CLUSTER_NODES);
-        c.nodes().values().forEach(n -> nodes.add(1, n.pos()));
+        for (var n : c.nodes().values()) nodes.add(1, n.pos());
         nodes.report(d, "the cluster has %d nodes (each holds an entry for every other)");
 
         Tally rules = new Tally(SERVICE_RULES);
@@ -97,7 +98,10 @@ public final class LabLimits {
         Map<String, Set<String>> out = new HashMap<>();
         for (LinkSpec l : t.links()) {
             for (var e : new netlab.topology.Endpoint[] {l.a(), l.b()}) {
-                e.iface().ifPresent(i -> out.computeIfAbsent(e.name(), k -> new HashSet<>()).add(i));
+                if (e.iface().isEmpty()) continue;
+                Set<String> names = out.get(e.name());
+                if (names == null) out.put(e.name(), names = new HashSet<>());
+                names.add(e.iface().get());
             }
         }
         return out;
@@ -116,7 +120,8 @@ public final class LabLimits {
     }
 
     private static long side(java.util.List<Located> names, long nodeCount) {
-        return names.stream().anyMatch(l -> l.text().equals("all")) ? nodeCount : names.size();
+        for (Located l : names) if (l.text().equals("all")) return nodeCount;
+        return names.size();
     }
 
     /** A running count against one limit, remembering where it was passed (the first thing over it). */

@@ -84,7 +84,7 @@ final class EventScreen {
                 case MappingEnd, SequenceEnd -> open.pop();
                 case Scalar -> {
                     ScalarEvent scalar = (ScalarEvent) event;
-                    scalar.getAnchor().ifPresent(collections::remove); // an anchor defined again, now as a scalar
+                    if (scalar.getAnchor().isPresent()) collections.remove(scalar.getAnchor().get()); // defined again, as a scalar
                     ok &= tagAllowed(scalar.getTag(), true, event);
                 }
                 case Alias -> {
@@ -136,10 +136,12 @@ final class EventScreen {
                 }
                 case MappingEnd, SequenceEnd -> {
                     long size = total - before.pop();
-                    anchors.pop().ifPresent(a -> sizes.put(a, size));
+                    Optional<Anchor> anchor = anchors.pop();
+                    if (anchor.isPresent()) sizes.put(anchor.get(), size);
                 }
                 case Scalar -> {
-                    ((ScalarEvent) event).getAnchor().ifPresent(a -> sizes.put(a, 1L));
+                    Optional<Anchor> anchor = ((ScalarEvent) event).getAnchor();
+                    if (anchor.isPresent()) sizes.put(anchor.get(), 1L);
                     total = plus(total, 1);
                 }
                 // an anchor defined again later counts with its latest size, as YAML resolves the alias
