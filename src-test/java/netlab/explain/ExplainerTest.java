@@ -57,9 +57,9 @@ class ExplainerTest {
     @Test
     void serversShowTheProgramThatServesThemAndTheirFiles() {
         String text = explainExample("nat.yaml");
-        assertThat(text).contains("  servers: 2 busybox httpd, 1 busybox nc, run as root with the host's programs\n");
+        assertThat(text).contains("  servers: 2 busybox httpd, 1 busybox nc, started as root with the host's programs\n");
         assertThat(text).contains("node \"internet\" (namespace): its commands run as root in the node's network namespace, with the host's files"
-                + " and programs\n  serves http :80 with the host's busybox httpd, as root: busybox httpd -f -v -p 80 -h"
+                + " and programs\n  serves http :80 with the host's busybox httpd, started as root: busybox httpd -f -v -p 80 -h"
                 + " /run/netlab/labs/nat/work/services/internet-http-80\n    in \"/run/netlab/labs/nat/work/services/internet-http-80\" netlab writes"
                 + " \"cgi-bin/index.cgi\", its log; the server may write there too\n");
     }
@@ -126,8 +126,8 @@ class ExplainerTest {
     @Test
     void aClusterShowsEtcdAndWhoTalksToIt() {
         String text = explainExample("k8s-flannel-vxlan.yaml");
-        assertThat(text).contains("  servers: 1 etcd, run as root with the host's programs\n");
-        assertThat(text).containsPattern("node \"etcd\" \\(namespace\\).*\n  serves etcd :2379 with the host's etcd, as root: etcd --name netlab"
+        assertThat(text).contains("  servers: 1 etcd, started as root with the host's programs\n");
+        assertThat(text).containsPattern("node \"etcd\" \\(namespace\\).*\n  serves etcd :2379 with the host's etcd, started as root: etcd --name netlab"
                 + " --data-dir /run/netlab/labs/k8s-flannel-vxlan/work/services/etcd-etcd-2379/data .*\n");
         assertThat(text).contains("  writes the cluster's network config to its etcd (with the host's etcdctl)\n");
         assertThat(text).contains("  leases its pod subnet in the cluster's etcd and is programmed from the leases there (with the host's etcdctl)\n");

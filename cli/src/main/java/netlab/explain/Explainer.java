@@ -152,7 +152,7 @@ public final class Explainer {
         String program = argv.get(0).equals("busybox") && argv.size() > 1 ? "busybox " + argv.get(1) : argv.get(0);
         servers.merge(program, 1, Integer::sum);
         List<String> lines = byNode.get(op.node());
-        lines.add("serves " + op.service().describe() + " with the host's " + program + ", as root: " + words(argv));
+        lines.add("serves " + op.service().describe() + " with the host's " + program + ", started as root: " + words(argv));
         List<String> files = new ArrayList<>();
         for (ServiceFile f : op.service().files(op.node())) files.add(of(f.path()));
         files.add("its log");
@@ -236,7 +236,7 @@ public final class Explainer {
         out.add("commands run as root with the host's files and programs: " + hostCommands + " (node exec and exec checks)");
         out.add("commands run inside containers: " + containerCommands);
         out.add("servers: " + (servers.isEmpty() ? "none" : String.join(", ", servers.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).toList())) + (servers.isEmpty() ? "" : ", run as root with the host's programs"));
+                .map(e -> e.getValue() + " " + e.getKey()).toList())) + (servers.isEmpty() ? "" : ", started as root with the host's programs"));
         out.add("container images: " + (images.isEmpty() ? "none" : String.join(", ", images.stream().map(i -> of(i)).toList())));
         out.add("host paths mounted into containers: " + (mounts.isEmpty() ? "none" : String.join("; ", mounts)));
         out.add("capabilities added to containers: " + (capabilities.isEmpty() ? "none" : String.join(", ", capabilities.stream().map(x -> of(x)).toList()))

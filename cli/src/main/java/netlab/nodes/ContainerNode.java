@@ -73,11 +73,6 @@ public final class ContainerNode implements NodeKind {
     }
 
     @Override
-    public String commandsRun() {
-        return "inside the container, with its image's files and programs (servers: the host's, in its network namespace)";
-    }
-
-    @Override
     public Set<Feature> features() {
         return Set.of(Feature.DOCKER);
     }
@@ -92,6 +87,11 @@ public final class ContainerNode implements NodeKind {
         String name = rt.naming().containerName(node.name());
         return new LabContainers(rt.docker().engine(), rt.naming()).live(name) ? List.of()
                 : List.of(node.name() + ": container " + name + " is not running");
+    }
+
+    @Override
+    public String commandsRun() {
+        return "inside the container, with its image's files and programs (servers: the host's, in its network namespace)";
     }
 
     private static ContainerSettings settings(ModelNode node) {

@@ -36,15 +36,6 @@ public interface NodeKind {
     /** The command line that runs {@code argv} in the node with the user's terminal attached. */
     List<String> interactive(ModelNode node, String member, List<String> argv, KindRuntime rt);
 
-    /**
-     * Where the node's commands ({@code exec:}, exec checks, servers) run and what they can reach, for
-     * {@code validate --explain}. The default is the widest: a kind that does not say otherwise is taken to run
-     * them as a namespace node does.
-     */
-    default String commandsRun() {
-        return "as root in the node's network namespace, with the host's files and programs";
-    }
-
     default Set<Feature> features() {
         return Set.of();
     }
@@ -55,6 +46,15 @@ public interface NodeKind {
      */
     default Set<String> members(ModelNode node) {
         return Set.of();
+    }
+
+    /**
+     * Where the node's commands ({@code exec:}, exec checks, servers) run and what they can reach, for
+     * {@code validate --explain}. The default is the widest: a kind that does not say otherwise is taken to run
+     * them as a namespace node does.
+     */
+    default String commandsRun() {
+        return "as root in the node's network namespace, with the host's files and programs";
     }
 
     /** How the node differs from what the lab needs, beyond its namespace (a container that is not running). */
