@@ -51,7 +51,8 @@ class ExplainerTest {
                 + "  \"r1\" (namespace), \"h1\" (namespace), \"h2\" (namespace), \"h3\" (namespace)\n");
         assertThat(text).contains("  check \"on lan2 the frame carries r1's MAC and h1's IP\": tcpdump (the host's) on \"h2:eth1\" with the filter"
                 + " \"icmp and src host ${h1} and ether src ${r1:eth2.mac}\"\n    during it: ping: \"ping h1 -> h2\"\n");
-        assertThat(text).contains("  its record in /run/netlab/labs/router/ (state.json, a copy of the topology) and the lock /run/netlab/labs/router.lock\n");
+        assertThat(text).contains("  its record under /run/netlab/labs/ (a directory of the lab's with state.json and a copy of the topology,"
+                + " and a lock file)\n");
     }
 
     @Test

@@ -124,11 +124,12 @@ class LabLimitsTest {
 
     @Test
     void aLabThatIsUpIsReadFromItsRecordWithoutTheFlag() throws Exception {
-        // a record as 'up --allow-large' leaves it: graph (no root needed) draws the lab from the stored copy
+        // a record as 'up --allow-large' leaves it (written as files: the record's layout, not the store's API)
         Path state = dir.resolve("state");
-        StateStore store = new StateStore(state);
-        store.saveTopology("big", star(5001));
-        store.save(LabState.fresh("big", store.token(), "/elsewhere/big.yaml").withStatus(LabState.UP));
+        Path record = Files.createDirectories(state.resolve("labs").resolve("big"));
+        Files.writeString(record.resolve("topology.yaml"), star(5001));
+        Files.writeString(record.resolve("state.json"), netlab.json.Json.write(
+                LabState.fresh("big", new StateStore(state).token(), "/elsewhere/big.yaml").withStatus(LabState.UP)));
         Cli cli = Cli.withStateDir(state);
         Cli.Result r = cli.run("graph", "big");
         assertThat(r.exitCode()).as(r.toString()).isZero();

@@ -218,15 +218,15 @@ public final class Explainer {
     }
 
     private List<String> netlabItself() {
-        Naming naming = store.naming(lab.name());
+        Naming naming = new Naming(lab.name(), store.token());
         List<String> out = new ArrayList<>();
         out.add("network namespaces " + naming.fabricNetns() + " and " + naming.nodeNetns("NODE") + " for each node (named in /run/netns),"
                 + " each marked as the lab's");
         out.add(networkOps + " operations (ip, tc, bridge, iptables, sysctl, naming a container's namespace) that build its network"
                 + " inside those namespaces");
         if (!images.isEmpty()) out.add("Docker containers named " + naming.containerName("NODE") + "..., labelled as the lab's, with Docker's networking off");
-        out.add("its record in " + store.root().resolve("labs").resolve(lab.name()) + "/ (state.json, a copy of the topology) and the lock "
-                + store.lockFile(lab.name()));
+        out.add("its record under " + store.root().resolve("labs") + "/ (a directory of the lab's with state.json and a copy of the topology,"
+                + " and a lock file)");
         out.add("no change to the host's own network namespace: no address, route, rule, firewall rule or sysctl");
         return out;
     }
