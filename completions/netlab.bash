@@ -271,7 +271,7 @@ function _picocli_netlab_up() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -434,7 +434,7 @@ function _picocli_netlab_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--keep' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -477,7 +477,7 @@ function _picocli_netlab_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--explain' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -541,7 +541,7 @@ function _picocli_netlab_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '--down' '--keep-going' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--keep' '--down' '--keep-going' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '-c' '--command' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -574,7 +574,7 @@ function _picocli_netlab_graph() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-f' '--format' '-o' '--output' '--name' '--state-dir'"
   local FORMAT_option_args=("dot" "mermaid" "svg" "png") # --format values
 

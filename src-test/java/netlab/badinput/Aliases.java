@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * YAML anchors and aliases used against the reader: exponential expansion ("billion laughs"), an alias to an
+ * YAML anchors and aliases used against the reader: exponential expansion ("billion laughs", also under the alias
+ * limit: few aliases of big collections), an alias to an
  * anchor that does not exist, a collection that contains itself, aliases as keys, merge keys (not YAML 1.2),
  * and aliases that bring a value of the wrong type.
  */
@@ -37,6 +38,10 @@ final class Aliases implements CaseGenerator {
         out.add(Draft.text("60 aliases to one collection (over the limit of 50)", Handmade.NAME + "x: &a [1]\nnodes:\n"
                 + manyAliasedNodes(60)));
         out.add(Draft.text("an anchor defined twice, aliased to a scalar where a node belongs", Handmade.NAME + "a: &a {}\nb: &a 5\nnodes:\n  h1: *a\n"));
+        out.add(Draft.text("24 levels of two aliases of the level before (48 aliases, 100 million nodes)", Handmade.NAME + doubling(24)
+                + "nodes:\n  h1: {exec: *l23}\n"));
+        out.add(Draft.text("49 nodes whose rules alias one list of 6000 words (main: 245 000 errors)", Handmade.NAME + "x: &r ["
+                + String.join(",", java.util.Collections.nCopies(6000, "x")) + "]\nnodes:\n" + fanOut(49, "{rules: *r}")));
         return out;
     }
 
@@ -47,6 +52,19 @@ final class Aliases implements CaseGenerator {
             String prev = "*a" + (i - 1);
             sb.append("  - &a").append(i).append(" [").append(String.join(", ", java.util.Collections.nCopies(10, prev))).append("]\n");
         }
+        return sb.toString();
+    }
+
+    /** Levels of lists, each holding two aliases of the one before: under the alias limit, 2^levels when expanded. */
+    static String doubling(int levels) {
+        StringBuilder sb = new StringBuilder("x0: &l0 [lol, lol]\n");
+        for (int i = 1; i < levels; i++) sb.append("x").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l").append(i - 1).append("]\n");
+        return sb.toString();
+    }
+
+    private static String fanOut(int nodes, String value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < nodes; i++) sb.append("  n").append(i).append(": ").append(value).append('\n');
         return sb.toString();
     }
 

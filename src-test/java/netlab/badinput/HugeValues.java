@@ -56,12 +56,19 @@ final class HugeValues implements CaseGenerator {
         out.add(Draft.text("a file of 5 MiB (description)", Handmade.lab() + "description: " + "d".repeat(5 << 20) + "\n"));
         out.add(Draft.text("10000 unknown keys in one node", Handmade.NAME + "nodes:\n  h1:\n" + manyKeys(10_000)));
         out.add(Draft.text("5000 links to missing nodes", Handmade.NAME + Handmade.SWITCHES + Handmade.NODES + "links:\n" + manyLinks(5000)));
+        out.add(Draft.text("60000 nodes (over the limit of 5000)", Handmade.NAME + "nodes:\n" + manyNodes(60_000)));
         return out;
     }
 
     private static String manyKeys(int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) sb.append("    key").append(i).append(": ").append(i).append('\n');
+        return sb.toString();
+    }
+
+    private static String manyNodes(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append("  h").append(i).append(": {}\n");
         return sb.toString();
     }
 

@@ -30,6 +30,32 @@ class CliTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /** 5000 unknown keys: main printed 5000 lines; the first 100 and a count of the others are enough to start. */
+    private Path errorFlood() throws Exception {
+        Path flood = dir.resolve("flood.yaml");
+        StringBuilder sb = new StringBuilder("name: flood\nnodes:\n  h1:\n");
+        for (int i = 0; i < 5000; i++) sb.append("    key").append(i).append(": ").append(i).append('\n');
+        Files.writeString(flood, sb.toString());
+        return flood;
+    }
+
+    @Test
+    void aFloodOfErrorsIsCappedAtAHundredAndACount() throws Exception {
+        Path flood = errorFlood();
+        Cli.Result r = cli().run("validate", flood.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        java.util.List<String> lines = r.err().lines().toList();
+        assertThat(lines).hasSize(102);
+        assertThat(lines.subList(0, 100)).allMatch(l -> l.startsWith(flood + ":"));
+        assertThat(lines.get(0)).startsWith(flood + ":4:5: unknown key 'key0' in node 'h1'");
+        assertThat(lines.get(100)).isEqualTo("netlab: 4900 more errors not shown (the first 100 are above)");
+        assertThat(lines.get(101)).isEqualTo("netlab: 5000 errors");
+
+        Cli.Result up = cli().run("up", flood.toString());
+        assertThat(up.err().lines().toList()).hasSize(102).endsWith("netlab: 4900 more errors not shown (the first 100 are above)",
+                "netlab: 5000 errors, nothing was created");
+    }
+
     @Test
     void validateOkPrintsASummaryOnStdout() {
         Cli.Result r = cli().run("validate", Labs.topology("router.yaml").toString());

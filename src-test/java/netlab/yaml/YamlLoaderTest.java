@@ -90,8 +90,8 @@ class YamlLoaderTest {
         assertThat(errors("a: 1\nb: x\u0000y\n")).containsExactly(
                 "f.yaml:2:5: character U+0000 (NULL) is not allowed in YAML; netlab reads UTF-8 (is the file UTF-16 or UTF-32?)");
         assertThat(errors("a: 1\nb: \u0007\n")).containsExactly("f.yaml:2:4: character U+0007 (BEL) is not allowed in YAML");
-        assertThat(load(new byte[YamlLoader.MAX_BYTES + 1]).all()).singleElement()
-                .hasToString("f.yaml:1:1: file is larger than 4 MiB; a topology is far smaller");
+        assertThat(load(new byte[4 * 1024 * 1024 + 1]).all()).singleElement()
+                .hasToString("f.yaml:1:1: the file has 4194305 bytes; a topology may have at most 4194304 (4 MiB; --allow-large raises it to 64 MiB)");
     }
 
     @Test

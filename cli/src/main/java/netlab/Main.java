@@ -133,7 +133,7 @@ public final class Main {
     static int report(Exception ex, NetlabCommand top) {
         PrintStream err = top.err();
         if (ex instanceof InvalidTopologyException bad) {
-            bad.diagnostics().forEach(err::println);
+            bad.printTo(err);
             int n = bad.diagnostics().size();
             err.println("netlab: " + (n == 1 ? "1 error" : n + " errors") + ", nothing was created");
         } else if (ex instanceof NetlabException ne) {

@@ -24,6 +24,11 @@ public interface CheckBody {
         return java.util.Set.of();
     }
 
+    /** Probes this check runs inside itself (a capture's {@code during}): for what walks every probe of a topology. */
+    default java.util.List<CheckBody> nested() {
+        return java.util.List.of();
+    }
+
     /** Reports references to nodes, interfaces or switches that do not exist, with their positions. */
     void validate(LabModel model, Diagnostics diags);
 

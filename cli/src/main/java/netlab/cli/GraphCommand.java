@@ -16,6 +16,7 @@ import netlab.graph.LabGraph;
 import netlab.graph.MermaidRenderer;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
+import netlab.source.Budget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,10 +44,13 @@ public final class GraphCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "The lab's name when it runs under another name.")
     String name;
 
+    @Option(names = "--allow-large", description = "Draw a topology file over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
+    boolean allowLarge;
+
     @Override
     public Integer call() throws Exception {
         LoadedLab loaded = LabSelector.looksLikeFile(lab)
-                ? LabLoader.fromFile(Path.of(lab), Optional.ofNullable(name))
+                ? LabLoader.fromFile(Path.of(lab), Optional.ofNullable(name), Budget.of(allowLarge))
                 : LabSelector.running(lab, Optional.ofNullable(name), top.env()).lab();
         Format f = format != null ? format : fromExtension(output);
         LabGraph g = GraphBuilder.build(loaded.model());

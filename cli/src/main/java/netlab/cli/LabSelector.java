@@ -8,6 +8,7 @@ import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
+import netlab.source.Budget;
 import netlab.source.Diagnostics;
 import netlab.source.Suggest;
 import netlab.source.Printable;
@@ -20,6 +21,10 @@ import netlab.yaml.YamlLoader;
 /**
  * Turns what the user typed into a lab: a topology file (its {@code name}, or {@code --name}), a lab name, or
  * nothing when exactly one lab is up.
+ *
+ * <p>A lab that is up was accepted by an {@code up}, under the budget that {@code up} was given (with
+ * {@value Budget#FLAG} or not): commands on it read its topology with the large budget, so a lab built with the
+ * flag is checked, inspected and taken down without it. The large budget still bounds what reading costs.
  */
 public final class LabSelector {
     private LabSelector() {}
@@ -30,9 +35,10 @@ public final class LabSelector {
     }
 
     /**
-     * The lab's name, reading only the {@code name} key of a file (so down works even if the rest is broken). Every
-     * way in is checked: a lab name given, {@code --name}, or a file's {@code name} that is no lab name ("..",
-     * "../../tmp/x", "-rf", a newline) is refused in one line with exit 2 before anything uses it.
+     * The lab's name, reading only the {@code name} key of a file (so down works even if the rest is broken), with
+     * the large budget: nothing is built from the file, and a large lab's own file must name it. Every way in is
+     * checked: a lab name given, {@code --name}, or a file's {@code name} that is no lab name ("..", "../../tmp/x",
+     * "-rf", a newline) is refused in one line with exit 2 before anything uses it.
      */
     public static LabName labName(String arg, Optional<String> nameOverride, LabEnv env) {
         if (nameOverride.isPresent()) return LabName.of(nameOverride.get());
@@ -40,7 +46,7 @@ public final class LabSelector {
         if (!looksLikeFile(arg)) return LabName.of(arg);
         Diagnostics d = new Diagnostics();
         String shown = Printable.escaped(arg);
-        String name = YamlLoader.load(Path.of(arg), arg, d)
+        String name = YamlLoader.load(Path.of(arg), arg, Budget.LARGE, d)
                 .filter(n -> n instanceof YMap).flatMap(n -> ((YMap) n).get("name"))
                 .filter(n -> n instanceof YScalar).map(n -> ((YScalar) n).value())
                 .orElseThrow(() -> NetlabException.usage(shown + ": cannot read the lab name from it"
@@ -72,12 +78,12 @@ public final class LabSelector {
         LabState state = env.store().load(name).orElseThrow(() -> notUp(name, env));
         LoadedLab lab;
         if (arg != null && looksLikeFile(arg)) {
-            lab = LabLoader.fromFile(Path.of(arg), nameOverride);
+            lab = LabLoader.fromFile(Path.of(arg), nameOverride, Budget.LARGE);
         } else {
             String text = env.store().loadTopology(name).orElseThrow(() -> NetlabException.labState(
                     "lab '" + name + "' has no stored topology; give the topology file"));
             lab = LabLoader.fromText(text, state.topologyPath() == null ? name.value() : state.topologyPath(),
-                    env.store().storedTopologyPath(name).toString(), Optional.of(name.value()));
+                    env.store().storedTopologyPath(name).toString(), Optional.of(name.value()), Budget.LARGE);
         }
         return new Running(lab, state);
     }

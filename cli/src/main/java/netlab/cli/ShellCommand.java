@@ -44,13 +44,16 @@ public final class ShellCommand implements Callable<Integer> {
     @Option(names = "--keep-going", description = "Without a terminal: run every line even after one fails (the exit code is the first failure's).")
     boolean keepGoing;
 
+    @Option(names = "--allow-large", description = "Bring up a topology file over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
+    boolean allowLarge;
+
     @Override
     public Integer call() throws Exception {
         if (keep && down) throw netlab.errors.NetlabException.usage("--keep and --down contradict each other");
         LabEnv env = top.env();
         Io io = top.io();
         boolean interactive = commands.isEmpty() && io.in() == System.in && System.console() != null;
-        ShellSession s = new ShellSession(io, globalArgs(), env, interactive);
+        ShellSession s = new ShellSession(io, globalArgs(), env, interactive, netlab.source.Budget.of(allowLarge));
         int code = select(s, env);
         if (code != ExitCode.OK) return code;
         if (interactive) {
@@ -126,6 +129,7 @@ public final class ShellCommand implements Callable<Integer> {
             if (!s.lab().isUp()) {
                 List<String> up = new ArrayList<>(List.of("up", lab));
                 if (name != null) up.addAll(List.of("--name", name));
+                if (allowLarge) up.add("--allow-large");
                 return s.runCli(up);
             }
         } else if (lab != null || name != null) {

@@ -14,6 +14,7 @@ import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
+import netlab.source.Budget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +40,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Leave the lab up afterwards (for a look after a failure).")
     boolean keep;
 
+    @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
+    boolean allowLarge;
+
     @Override
     public Integer call() throws Exception {
         if (topologies.size() > 1 && (name != null || junit != null)) {
@@ -46,7 +50,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         // validate all first, so a typo in the last file does not show after minutes of testing
         List<LoadedLab> labs = new ArrayList<>();
-        for (Path p : topologies) labs.add(LabLoader.fromFile(p, Optional.ofNullable(name)));
+        for (Path p : topologies) labs.add(LabLoader.fromFile(p, Optional.ofNullable(name), Budget.of(allowLarge)));
         int worst = ExitCode.OK;
         for (int i = 0; i < labs.size(); i++) {
             int code = testOne(labs.get(i), topologies.get(i));

@@ -8,6 +8,7 @@ import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
+import netlab.source.Budget;
 import netlab.text.Seconds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,9 +35,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--keep-on-error", description = "If building fails, leave what was built for inspection.")
     boolean keepOnError;
 
+    @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
+    boolean allowLarge;
+
     @Override
     public Integer call() throws Exception {
-        LoadedLab lab = LabLoader.fromFile(topology, Optional.ofNullable(name));
+        LoadedLab lab = LabLoader.fromFile(topology, Optional.ofNullable(name), Budget.of(allowLarge));
         LabEnv env = top.env();
         LabUp up = new LabUp(env);
         if (dryRun) {

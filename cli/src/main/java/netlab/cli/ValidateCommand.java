@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.errors.ExitCode;
+import netlab.explain.Explainer;
+import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
+import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
+import netlab.source.Budget;
 import netlab.source.InvalidTopologyException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,17 +26,29 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TOPOLOGY", description = "Topology files.")
     List<Path> files = new ArrayList<>();
 
+    @Option(names = "--explain", description = "Also show what each topology does on this host besides its network, for reviewing it before "
+            + "running it: every command and where it runs, servers, containers (image, command, environment names, host mounts, "
+            + "capabilities), sysctls, the files netlab writes, what the checks run. Strings from the topology are quoted.")
+    boolean explain;
+
+    @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
+    boolean allowLarge;
+
     @Override
     public Integer call() {
         int errors = 0;
         for (Path f : files) {
             try {
-                LoadedLab lab = LabLoader.fromFile(f, Optional.empty());
+                LoadedLab lab = LabLoader.fromFile(f, Optional.empty(), Budget.of(allowLarge));
                 var m = lab.model();
                 top.out().printf("%s: ok (lab %s: %d nodes, %d switches, %d links, %d checks)%n", f, lab.name(),
                         m.nodes().size(), m.switches().size(), m.links().size(), lab.topology().checks().size());
+                if (explain) {
+                    LabEnv env = top.env();
+                    top.out().print("\n" + Explainer.explain(lab, new LabUp(env).plan(lab), env.store()).text() + "\n");
+                }
             } catch (InvalidTopologyException e) {
-                e.diagnostics().forEach(top.err()::println);
+                e.printTo(top.err());
                 errors += e.diagnostics().size();
             }
         }

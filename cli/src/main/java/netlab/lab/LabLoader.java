@@ -1,54 +1,62 @@
 package netlab.lab;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import netlab.model.LabModel;
 import netlab.model.ModelBuilder;
+import netlab.source.Budget;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
+import netlab.source.TopologyFile;
 import netlab.topology.Names;
 import netlab.topology.Topology;
 import netlab.topology.parse.TopologyParser;
 import netlab.yaml.YNode;
 import netlab.yaml.YamlLoader;
 
-/** Reads, parses and validates a topology; throws with every error found, or returns a runnable lab. */
+/**
+ * Reads, parses and validates a topology within a {@link Budget}; throws with every error found, or returns a
+ * runnable lab. A topology over a lab limit stops before its model is built (see {@link LabLimits}).
+ */
 public final class LabLoader {
     private LabLoader() {}
 
+    /** With the default budget. */
     public static LoadedLab fromFile(Path file, Optional<String> nameOverride) {
+        return fromFile(file, nameOverride, Budget.DEFAULT);
+    }
+
+    public static LoadedLab fromFile(Path file, Optional<String> nameOverride, Budget budget) {
         Diagnostics d = new Diagnostics();
         String display = file.toString();
-        byte[] bytes = new byte[0];
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            d.error(Pos.unknown(display), "no such file");
-        } catch (IOException e) {
-            d.error(Pos.unknown(display), "cannot read: " + e.getMessage());
-        }
+        Optional<byte[]> bytes = TopologyFile.read(file, display, budget, d);
         d.throwIfAny();
-        Optional<YNode> root = YamlLoader.parse(bytes, display, d);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return finish(root, new Topology.Source(display, file.toAbsolutePath().normalize().toString(), text), nameOverride, d);
+        Optional<YNode> root = YamlLoader.parse(bytes.get(), display, budget, d);
+        String text = new String(bytes.get(), StandardCharsets.UTF_8);
+        return finish(root, new Topology.Source(display, file.toAbsolutePath().normalize().toString(), text), nameOverride, budget, d);
     }
 
+    /** With the default budget. */
     public static LoadedLab fromText(String text, String display, String absolutePath, Optional<String> nameOverride) {
-        Diagnostics d = new Diagnostics();
-        Optional<YNode> root = YamlLoader.parse(text, display, d);
-        return finish(root, new Topology.Source(display, absolutePath, text), nameOverride, d);
+        return fromText(text, display, absolutePath, nameOverride, Budget.DEFAULT);
     }
 
-    private static LoadedLab finish(Optional<YNode> root, Topology.Source source, Optional<String> nameOverride, Diagnostics d) {
+    public static LoadedLab fromText(String text, String display, String absolutePath, Optional<String> nameOverride, Budget budget) {
+        Diagnostics d = new Diagnostics();
+        Optional<YNode> root = YamlLoader.parse(text, display, budget, d);
+        return finish(root, new Topology.Source(display, absolutePath, text), nameOverride, budget, d);
+    }
+
+    private static LoadedLab finish(Optional<YNode> root, Topology.Source source, Optional<String> nameOverride, Budget budget, Diagnostics d) {
         d.throwIfAny();
         Topology t = TopologyParser.parse(root.get(), source, d);
         if (nameOverride.isPresent()) {
             Names.checkLab(nameOverride.get()).ifPresent(msg -> d.error(Pos.unknown("--name"), msg));
             t = t.renamed(nameOverride.get());
         }
+        // over a limit: the model (and its errors) would cost what the limit is there to spare
+        if (LabLimits.passed(t, budget, d)) d.throwIfAny();
         LabModel model = ModelBuilder.build(t, d);
         d.throwIfAny();
         return new LoadedLab(t, model);

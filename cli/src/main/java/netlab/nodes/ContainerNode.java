@@ -95,6 +95,11 @@ public final class ContainerNode implements NodeKind {
                 : List.of(node.name() + ": container " + name + " is not running");
     }
 
+    @Override
+    public String commandsRun() {
+        return "inside the container, with its image's files and programs (servers: the host's, in its network namespace)";
+    }
+
     private static ContainerSettings settings(ModelNode node) {
         return ((Spec) node.spec().kindSpec()).settings();
     }

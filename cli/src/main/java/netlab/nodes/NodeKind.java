@@ -53,6 +53,15 @@ public interface NodeKind {
         return Set.of();
     }
 
+    /**
+     * Where the node's commands ({@code exec:}, exec checks, servers) run and what they can reach, for
+     * {@code validate --explain}. The default is the widest: a kind that does not say otherwise is taken to run
+     * them as a namespace node does.
+     */
+    default String commandsRun() {
+        return "as root in the node's network namespace, with the host's files and programs";
+    }
+
     /** How the node differs from what the lab needs, beyond its namespace (a container that is not running). */
     default List<String> drift(ModelNode node, KindRuntime rt) throws InterruptedException {
         return List.of();

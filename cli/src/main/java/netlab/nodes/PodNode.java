@@ -151,6 +151,11 @@ public final class PodNode implements NodeKind {
     }
 
     @Override
+    public String commandsRun() {
+        return "as root in the pod's network namespace, with the host's files and programs (those for one container: inside it)";
+    }
+
+    @Override
     public Set<Feature> features() {
         return Set.of(Feature.DOCKER);
     }

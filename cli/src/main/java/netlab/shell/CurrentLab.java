@@ -9,21 +9,25 @@ import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
 import netlab.model.LabModel;
 import netlab.state.LabName;
+import netlab.source.Budget;
 
 /**
  * The lab the shell works on: its name (shown in the prompt, given to every command that takes a lab) and, when
  * known, its topology. The model comes from the lab's stored copy while it is up, else from the file the shell
  * was given, and is re-read when that copy changes (another {@code up}), so completion and verbs stay current.
+ * The stored copy is read with the large budget ({@code up} accepted it), the file with the shell's.
  */
 public final class CurrentLab {
     private final LabEnv env;
+    private final Budget fileBudget;
     private LabName name;
     private Path file;
     private LoadedLab cached;
     private String cachedFrom;
 
-    public CurrentLab(LabEnv env) {
+    public CurrentLab(LabEnv env, Budget fileBudget) {
         this.env = env;
+        this.fileBudget = fileBudget;
     }
 
     public Optional<String> name() {
@@ -64,8 +68,8 @@ public final class CurrentLab {
         }
         if (cached == null || !key.equals(cachedFrom)) {
             cached = stored.isPresent()
-                    ? LabLoader.fromText(stored.get(), lab.value(), env.store().storedTopologyPath(lab).toString(), Optional.of(lab.value()))
-                    : LabLoader.fromFile(file, Optional.of(lab.value()));
+                    ? LabLoader.fromText(stored.get(), lab.value(), env.store().storedTopologyPath(lab).toString(), Optional.of(lab.value()), Budget.LARGE)
+                    : LabLoader.fromFile(file, Optional.of(lab.value()), fileBudget);
             cachedFrom = key;
         }
         return cached;

@@ -50,15 +50,20 @@ public final class ShellSession {
     /**
      * @param globalArgs the global options the shell was started with (--state-dir…), given to every CLI command
      * @param interactive a person at a terminal (exec gets the terminal; leaving asks before taking a lab down)
+     * @param fileBudget  how a topology file the shell reads itself is read (--allow-large given to the shell)
      */
-    public ShellSession(Io io, List<String> globalArgs, LabEnv env, boolean interactive) {
+    public ShellSession(Io io, List<String> globalArgs, LabEnv env, boolean interactive, netlab.source.Budget fileBudget) {
         this.io = io;
         this.globalArgs = List.copyOf(globalArgs);
         this.env = env;
-        this.lab = new CurrentLab(env);
+        this.lab = new CurrentLab(env, fileBudget);
         this.interactive = interactive;
         this.labsAtStart = new TreeSet<>(env.store().labs());
         for (Verb v : ShellVerbs.all()) verbs.put(v.name(), v);
+    }
+
+    public ShellSession(Io io, List<String> globalArgs, LabEnv env, boolean interactive) {
+        this(io, globalArgs, env, interactive, netlab.source.Budget.DEFAULT);
     }
 
     static Parser newParser() {
@@ -188,7 +193,7 @@ public final class ShellSession {
 
     int report(RuntimeException e) {
         if (e instanceof InvalidTopologyException bad) {
-            bad.diagnostics().forEach(io.err()::println);
+            bad.printTo(io.err());
             return ExitCode.INVALID_TOPOLOGY;
         }
         if (e instanceof NetlabException ne) {

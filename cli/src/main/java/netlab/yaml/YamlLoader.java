@@ -1,12 +1,9 @@
 package netlab.yaml;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import netlab.source.Budget;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
+import netlab.source.TopologyFile;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.SpecVersion;
@@ -39,33 +38,25 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlLoader {
     /** Far deeper than any topology needs; guards the recursive composer against hostile input. */
     static final int MAX_DEPTH = 64;
-    static final int MAX_BYTES = 4 * 1024 * 1024;
     /** Aliases of lists or mappings: a topology needs a handful; thousands expand exponentially. */
     static final int MAX_COLLECTION_ALIASES = 50;
+    /** Characters the YAML reader takes at a time (see {@link #parse(String, String, Budget, Diagnostics)}). */
+    static final int READ_BUFFER = 1 << 20;
 
     private YamlLoader() {}
 
-    public static Optional<YNode> load(Path file, String displayName, Diagnostics diags) {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                diags.error(new Pos(displayName, 1, 1), "file is larger than " + (MAX_BYTES >> 20) + " MiB; a topology is far smaller");
-                return Optional.empty();
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            diags.error(Pos.unknown(displayName), "no such file");
-            return Optional.empty();
-        } catch (IOException e) {
-            diags.error(Pos.unknown(displayName), "cannot read: " + e.getMessage());
-            return Optional.empty();
-        }
-        return parse(bytes, displayName, diags);
+    /** Reads a file within the budget (see {@link TopologyFile}), then parses it. */
+    public static Optional<YNode> load(Path file, String displayName, Budget budget, Diagnostics diags) {
+        return TopologyFile.read(file, displayName, budget, diags).flatMap(bytes -> parse(bytes, displayName, budget, diags));
     }
 
     public static Optional<YNode> parse(byte[] bytes, String displayName, Diagnostics diags) {
-        if (bytes.length > MAX_BYTES) {
-            diags.error(new Pos(displayName, 1, 1), "file is larger than " + (MAX_BYTES >> 20) + " MiB; a topology is far smaller");
+        return parse(bytes, displayName, Budget.DEFAULT, diags);
+    }
+
+    public static Optional<YNode> parse(byte[] bytes, String displayName, Budget budget, Diagnostics diags) {
+        if (bytes.length > budget.maxBytes()) {
+            diags.error(new Pos(displayName, 1, 1), TopologyFile.tooLarge(Integer.toString(bytes.length), budget));
             return Optional.empty();
         }
         String text;
@@ -78,10 +69,14 @@ public final class YamlLoader {
             diags.error(positionOfFirstBadByte(bytes, displayName), "file is not valid UTF-8");
             return Optional.empty();
         }
-        return parse(text, displayName, diags);
+        return parse(text, displayName, budget, diags);
     }
 
     public static Optional<YNode> parse(String text, String displayName, Diagnostics diags) {
+        return parse(text, displayName, Budget.DEFAULT, diags);
+    }
+
+    public static Optional<YNode> parse(String text, String displayName, Budget budget, Diagnostics diags) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(displayName)
                 .setSchema(new CoreSchema())
@@ -89,10 +84,14 @@ public final class YamlLoader {
                 .setAllowRecursiveKeys(false)
                 // non-scalar keys are reported by the converter, with their position
                 .setAllowNonScalarKeys(true)
-                .setCodePointLimit(MAX_BYTES)
+                .setCodePointLimit((int) budget.maxBytes())
+                // The reader copies its window at every refill, and a token (a long value, a comment) keeps the whole
+                // window: with its default 1 KiB buffer a 1 MiB value cost 7 s and 440 MB, growing with the square of
+                // its length. The text is in memory already; a buffer that holds it (up to 1 MiB) refills it once.
+                .setBufferSize(Math.min(text.length() + 1, READ_BUFFER))
                 .setVersionFunction(YamlLoader::supportedVersion)
                 .build();
-        EventScreen screen = new EventScreen(displayName, diags, MAX_DEPTH, MAX_COLLECTION_ALIASES);
+        EventScreen screen = new EventScreen(displayName, diags, MAX_DEPTH, MAX_COLLECTION_ALIASES, budget);
         try {
             if (!screen.screen(text, settings)) return Optional.empty();
             Optional<Node> root = new Compose(settings).composeString(text);

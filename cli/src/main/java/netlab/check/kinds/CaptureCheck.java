@@ -80,6 +80,11 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
     }
 
     @Override
+    public List<CheckBody> nested() {
+        return during.map(List::of).orElse(List.of());
+    }
+
+    @Override
     public String describe() {
         return "capture on " + on + (filter.isBlank() ? "" : " [" + filter + "]") + during.map(b -> " during " + b.describe()).orElse("");
     }

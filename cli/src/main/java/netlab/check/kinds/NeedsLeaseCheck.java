@@ -65,6 +65,11 @@ public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePo
     }
 
     @Override
+    public List<CheckBody> nested() {
+        return probe.map(List::of).orElse(List.of());
+    }
+
+    @Override
     public String describe() {
         return probe.map(CheckBody::describe).orElse("probe") + " needs the lease of " + node;
     }
