@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "check", description = "Run a lab's checks against the running lab. Exit code 1 if any check fails.")
+@Command(name = "check", description = "Run a lab's checks against the running lab. Exit code 1 if any check fails, 5 if any could not run.")
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;

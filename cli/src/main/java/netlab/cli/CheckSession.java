@@ -12,7 +12,6 @@ import netlab.check.report.CheckReport;
 import netlab.check.report.HumanReport;
 import netlab.check.report.JsonReport;
 import netlab.check.report.JunitReport;
-import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.lab.LoadedLab;
@@ -44,8 +43,9 @@ final class CheckSession {
         return report;
     }
 
+    /** 5 when a check could not run, else 1 when one failed, else 0 (see {@link CheckReport#exitCode}). */
     static int exitCode(CheckReport report) {
-        return report.allPassed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        return report.exitCode();
     }
 
     /** The checks named with --check, in topology order; all of them when none is named. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "test", description = "Up, check, down in one go: the lab is removed even when a check fails or on Ctrl-C. Exit code 1 if any check fails.")
+@Command(name = "test", description = "Up, check, down in one go: the lab is removed even when a check fails or on Ctrl-C. Exit code 1 if any check fails, 5 if any could not run.")
 public final class TestCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;
