@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.check.report.CheckReport;
+import netlab.errors.InterruptedByUser;
+import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.state.LabLock;
 import picocli.CommandLine.Command;
@@ -35,19 +37,31 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LabEnv env = top.env();
-        String labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
-        netlab.doctor.Privileges.require();
-        // Checks run under the lab's lock: a 'down' (or 'up') started meanwhile waits for them instead of pulling
-        // the lab away half-way, and a check started during a 'down' waits, then finds the lab gone.
-        try (LabLock lock = LabLock.acquire(env.store().lockFile(labName), labName, true, env.progress())) {
-            if (env.store().load(labName).isEmpty()) {
-                lock.deleteFile(); // no lab, no lock file: a check of a lab that is not up leaves nothing behind
-                throw LabSelector.notUp(labName, env);
+        long t0 = System.nanoTime();
+        String labName = name != null ? name : lab;
+        CheckReport report;
+        try {
+            LabEnv env = top.env();
+            labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
+            netlab.doctor.Privileges.require();
+            // Checks run under the lab's lock: a 'down' (or 'up') started meanwhile waits for them instead of pulling
+            // the lab away half-way, and a check started during a 'down' waits, then finds the lab gone.
+            try (LabLock lock = LabLock.acquire(env.store().lockFile(labName), labName, true, env.progress())) {
+                if (env.store().load(labName).isEmpty()) {
+                    lock.deleteFile(); // no lab, no lock file: a check of a lab that is not up leaves nothing behind
+                    throw LabSelector.notUp(labName, env);
+                }
+                LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
+                report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json);
             }
-            LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
-            CheckReport report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json, junit);
-            return CheckSession.exitCode(report);
+        } catch (NetlabException e) {
+            CheckSession.emitLabError(labName == null ? "" : labName, e, t0, top, json, junit);
+            throw e;
+        } catch (InterruptedException e) {
+            CheckSession.emitLabError(labName == null ? "" : labName, new InterruptedByUser("interrupted"), t0, top, json, junit);
+            throw e;
         }
+        CheckSession.emit(report, top, json, junit);
+        return report.exitCode();
     }
 }
