@@ -16,6 +16,9 @@ import netlab.runtime.ProcResult;
  * cable pulled at either end) takes the packets and drops them, and the probe cannot tell.
  */
 public final class Egress {
+    /** Route types whose packets go nowhere (the others, unicast, local, broadcast, multicast, leave by a device). */
+    private static final java.util.Set<String> DISCARDING = java.util.Set.of("unreachable", "blackhole", "prohibit", "throw");
+
     private Egress() {}
 
     /**
@@ -38,7 +41,7 @@ public final class Egress {
         if (rows.isEmpty() || rows.get(0).get("dev") == null) return Optional.empty();
         Map<String, Object> route = rows.get(0);
         String type = String.valueOf(route.getOrDefault("type", "unicast"));
-        if (!type.equals("unicast") && !type.equals("local")) return Optional.of(node + "'s route to " + dst + " is " + type);
+        if (DISCARDING.contains(type)) return Optional.of(node + "'s route to " + dst + " is " + type);
         String dev = String.valueOf(route.get("dev"));
         for (Map<String, Object> link : ctx.jsonRows("ip", netns, List.of("link", "show", "dev", dev))) {
             List<?> flags = link.get("flags") instanceof List<?> l ? l : List.of();
