@@ -139,7 +139,7 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
         try {
             listeningOrGone.await(Math.max(1000, timeout.toMillis()), TimeUnit.MILLISECONDS);
             if (!listening.get() || !p.isAlive()) {
-                p.destroyForcibly();
+                p.toHandle().destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
                 errs.join(2000);
                 return Observation.couldNotRun("tcpdump did not start on " + on + ": " + text(err));
@@ -154,8 +154,10 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
             while (packets.size() < min && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(10);
             endedByItself = !p.isAlive();
         } finally {
-            p.destroy(); // SIGTERM: tcpdump stops and prints its counters
-            if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+            // SIGTERM: tcpdump stops and prints its counters. Through the handle: Process.destroy() would also close
+            // the pipes, and what tcpdump said last (its counters, why it ended) would be lost to the readers.
+            p.toHandle().destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) p.toHandle().destroyForcibly();
             out.join(2000);
             errs.join(2000);
         }
