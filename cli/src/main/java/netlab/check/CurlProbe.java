@@ -73,7 +73,7 @@ public final class CurlProbe {
         if (r.sentNothing()) return o.nothingSent();
         if (r.connection() == Connection.CONNECTED || r.connection() == Connection.REFUSED) return o;
         Optional<String> blocked = Egress.blocked(ctx, from, dst, Optional.empty());
-        return blocked.isEmpty() ? o : new Observation(o.seen(), o.detail() + "; nothing could leave: " + blocked.get(), true);
+        return blocked.isEmpty() ? o : o.nothingSent(blocked.get());
     }
 
     /** Runs curl in the node; {@link CouldNotRun} when curl did not start there (its namespace gone, curl missing). */

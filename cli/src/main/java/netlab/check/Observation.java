@@ -32,6 +32,11 @@ public record Observation(Seen seen, String detail, boolean sentNothing) {
         return new Observation(seen, detail, true);
     }
 
+    /** The same observation, marked as one for which nothing was sent, and why nothing could leave. */
+    public Observation nothingSent(String because) {
+        return new Observation(seen, detail + "; nothing could leave: " + because, true);
+    }
+
     public boolean ok() {
         return seen == Seen.OK;
     }

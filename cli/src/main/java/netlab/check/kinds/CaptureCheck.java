@@ -146,7 +146,9 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
             }
             if (during.isPresent()) {
                 action = during.get().observe(ctx, timeout).asAction();
-                if (!action.ran()) return Observation.couldNotRun("its 'during' action (" + during.get().describe() + ") did not do its job: " + action.detail());
+                if (!action.ran()) {
+                    return Observation.couldNotRun("its 'during' action (" + during.get().describe() + ") did not do its job: " + action.detail());
+                }
             }
             // Frames already sent may still be on their way to tcpdump: wait until enough have been printed, up to
             // 'settle'. Proving that a frame did NOT arrive always takes the whole settle time.

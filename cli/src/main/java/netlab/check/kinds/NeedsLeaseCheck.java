@@ -93,7 +93,9 @@ public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePo
         ClusterOps ops = new ClusterOps(ctx.processes(), ctx.naming(), ctx.model());
         Observation with = p.observe(ctx, timeout);
         if (!with.ran()) return Observation.couldNotRun("the probe could not run with " + node + "'s lease: " + with.detail());
-        if (!with.ok()) return Observation.couldNotRun("with " + node + "'s lease the probe already fails, so it cannot show a need for it: " + with.detail());
+        if (!with.ok()) {
+            return Observation.couldNotRun("with " + node + "'s lease the probe already fails, so it cannot show a need for it: " + with.detail());
+        }
         Optional<Lease> lease = ops.lease(node);
         if (lease.isEmpty()) return Observation.couldNotRun("etcd holds no lease of " + node + " to take away");
         Observation without;

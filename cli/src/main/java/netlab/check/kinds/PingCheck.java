@@ -50,6 +50,11 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
     private static final Pattern REPLY = Pattern.compile("bytes from .*?ttl=(\\d+)(?: time=([\\d.]+) ms)?( \\(DUP!\\))?");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
+    /**
+     * What ping prints when the kernel's route lookup refuses the destination (connect(2) on its probe socket): no
+     * route, a blackhole (Invalid argument), a prohibit route (EACCES, which ping words as a broadcast question).
+     */
+    private static final Pattern NO_ROUTE = Pattern.compile("^ping: (connect: .*|Do you want to ping broadcast\\?.*)$", Pattern.MULTILINE);
 
     public static final class Kind implements CheckKind {
         @Override
@@ -144,14 +149,13 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
         Observation seen = judge(r.stdout(), dst.get(), r);
         if (!seen.ran() || seen.sentNothing() || REPLY.matcher(r.stdout()).find()) return seen;
         Optional<String> blocked = Egress.blocked(ctx, from, dst.get(), source);
-        return blocked.isEmpty() ? seen : new Observation(seen.seen(), seen.detail() + "; nothing could leave: " + blocked.get(), true);
+        return blocked.isEmpty() ? seen : seen.nothingSent(blocked.get());
     }
 
-    /** The line ping prints when the kernel's route lookup refuses the destination (connect(2) on its probe socket). */
-    private static final Pattern NO_ROUTE = Pattern.compile("^ping: (connect: .*|Do you want to ping broadcast\\?.*)$", Pattern.MULTILINE);
-
     Observation judge(String out, IpAddress dst, ProcResult r) {
-        if (r.timedOut()) return Observation.couldNotRun("ping was stopped at the time limit before it had finished" + (out.isBlank() ? "" : ": " + lastLine(out)));
+        if (r.timedOut()) {
+            return Observation.couldNotRun("ping was stopped at the time limit before it had finished" + (out.isBlank() ? "" : ": " + lastLine(out)));
+        }
         if (!SUMMARY.matcher(out).find()) {
             Matcher noRoute = NO_ROUTE.matcher(r.stderr());
             if (noRoute.find()) return Observation.notOk("no route to " + dst + ": ping: " + noRoute.group(1)).nothingSent();
