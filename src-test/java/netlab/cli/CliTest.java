@@ -74,6 +74,26 @@ class CliTest {
     }
 
     @Test
+    void testOfAnInvalidTopologyStillWritesItsReportsWithTheErrorAndExitCode2() throws Exception {
+        Path bad = dir.resolve("typo.yaml");
+        Files.writeString(bad, "name: typo\nnodes: {h1: {}}\nlinks: [[h1:eth1, sw9]]\nnodse: {}\n");
+        Path junit = dir.resolve("reports/junit.xml");
+        Cli.Result r = cli().run("test", "--json", "--junit", junit.toString(), bad.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        String first = bad + ":3:19: link endpoint 'sw9' is not a switch";
+        @SuppressWarnings("unchecked")
+        var doc = (java.util.Map<String, Object>) netlab.json.Json.parse(r.out());
+        assertThat(doc).containsEntry("lab", "typo").containsEntry("errors", 1L).containsEntry("exitCode", 2L);
+        @SuppressWarnings("unchecked")
+        var error = (java.util.Map<String, Object>) doc.get("error");
+        assertThat((String) error.get("message")).as("one line: the first error and how many more").startsWith(first).endsWith("(and 1 more error)");
+        assertThat(r.err()).contains(first).contains("netlab: 2 errors, nothing was created");
+        assertThat(Files.readString(junit)).contains("tests=\"1\" failures=\"0\" errors=\"1\"").contains("<error message=\"" + first.replace("'", "&apos;"))
+                .contains("type=\"exit 2\"");
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+
+    @Test
     void dryRunPrintsTheCommandsWithoutRoot() {
         Cli.Result r = cli().run("up", "--dry-run", Labs.topology("switch.yaml").toString());
         assertThat(r.exitCode()).isZero();

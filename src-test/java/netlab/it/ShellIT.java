@@ -16,6 +16,7 @@ import netlab.testing.Cli;
 import netlab.testing.Labs;
 import netlab.testing.Leftovers;
 import netlab.testing.NeedsRoot;
+import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,30 @@ class ShellIT {
         // the shell brought the lab up, so without a terminal it takes it down when the script ends
         assertThat(r.err()).contains("taking down lab '" + lab + "', which this shell brought up");
         assertThat(Leftovers.namespaces(lab)).isEmpty();
+    }
+
+    @Test
+    void aNegatedCheckMustFailNotBeUnableToRun() {
+        String lab = lab("negate");
+        Cli.Result up = Cli.withStateDir(stateDir).run("up", "--name", lab, Labs.topology("router.yaml").toString());
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        Cli.Result broken = shell("""
+                link r1:eth2 down
+                ! check "h1 reaches h2 through r1"
+                link r1:eth2 up
+                """, lab);
+        assertThat(broken.exitCode()).as(broken.toString()).isZero();
+        assertThat(broken.err()).contains("(failed, as expected)");
+
+        Cli.Result typo = shell("! check \"h1 reaches h2 through r9\"\n", lab);
+        assertThat(typo.exitCode()).as("a check that does not exist did not fail: " + typo).isEqualTo(2);
+        assertThat(typo.err()).contains("did not get to fail as expected: it could not do its job (exit 2)");
+
+        assertThat(Shell.exitCode("ip", "netns", "del", "netlab." + lab + ".h1")).isZero();
+        Cli.Result gone = shell("! check \"h1 reaches h2 through r1\"\n", lab);
+        assertThat(gone.exitCode()).as("h1 is gone, so the check could not run: " + gone).isEqualTo(5);
+        assertThat(gone.out()).contains("ERROR  h1 reaches h2 through r1  (could not run: ");
+        assertThat(gone.err()).contains("did not get to fail as expected: it could not do its job (exit 5)").doesNotContain("(failed, as expected)");
     }
 
     @Test

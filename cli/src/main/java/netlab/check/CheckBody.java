@@ -32,6 +32,26 @@ public interface CheckBody {
     /** Reports references to nodes, interfaces or switches that do not exist, with their positions. */
     void validate(LabModel model, Diagnostics diags);
 
-    /** One attempt. Must finish within {@code timeout} (give it to the tool you run) and never throw for a failed probe. */
+    /**
+     * One attempt. Must finish within {@code timeout} (give it to the tool you run) and never throw for a failed probe.
+     * Each kind says in its documentation what "ran" means for it, and returns {@link Observation#couldNotRun} (or
+     * throws {@link CouldNotRun}) when its probe did not do what it must for the observation to mean anything.
+     */
     Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException;
+
+    /**
+     * One attempt as everyone but the kind itself calls it: a probe that breaks (a node's namespace gone, a tool
+     * missing, a table that cannot be read) could not run; it is not a crash, and not a failure either.
+     */
+    default Observation observe(CheckContext ctx, Duration timeout) throws InterruptedException {
+        try {
+            return attempt(ctx, timeout);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (CouldNotRun e) {
+            return Observation.couldNotRun(e.getMessage());
+        } catch (RuntimeException e) {
+            return Observation.couldNotRun(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
 }

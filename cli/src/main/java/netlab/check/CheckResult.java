@@ -3,5 +3,9 @@ package netlab.check;
 import java.time.Duration;
 import netlab.topology.Expect;
 
-/** How one check went: passed when what was observed is what the check expects. */
-public record CheckResult(String name, String kind, Expect expect, boolean passed, int attempts, Duration took, String detail) {}
+/** How one check went: its outcome after its last attempt, and what that attempt saw. */
+public record CheckResult(String name, String kind, Expect expect, Outcome outcome, int attempts, Duration took, String detail) {
+    public boolean passed() {
+        return outcome == Outcome.PASSED;
+    }
+}

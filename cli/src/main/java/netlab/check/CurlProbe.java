@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.net.IpAddress;
 import netlab.runtime.ProcResult;
 
 /**
@@ -18,7 +19,7 @@ import netlab.runtime.ProcResult;
 public final class CurlProbe {
     private static final Pattern CONNECTED = Pattern.compile("^\\* (Connected to|Established connection to) ", Pattern.MULTILINE);
     /** The kernel's reason: "* connect to A port P failed: Connection refused", "* Immediate connect fail for A: Network is unreachable". */
-    private static final Pattern CONNECT_FAILED = Pattern.compile("^\\* (?:connect to .*? failed|Immediate connect fail for \\S+): (.+)$", Pattern.MULTILINE);
+    private static final Pattern CONNECT_FAILED = Pattern.compile("^\\* (?:connect to .*? failed|(Immediate) connect fail for \\S+): (.+)$", Pattern.MULTILINE);
     private static final Pattern CURL_ERROR = Pattern.compile("^curl: \\((\\d+)\\) (.+)$", Pattern.MULTILINE);
     private static final Pattern STATUS = Pattern.compile("^netlab-http-status: (\\d+)$", Pattern.MULTILINE);
     private static final int CURL_TIMEOUT = 28;
@@ -29,11 +30,16 @@ public final class CurlProbe {
     public enum Connection { CONNECTED, REFUSED, UNREACHABLE, TIMEOUT, ERROR }
 
     /**
-     * @param reason  the kernel's or curl's words for a failure ("Connection refused", "No route to host"…)
-     * @param status  the HTTP status, 0 when there was none
-     * @param body    what the server sent (HTTP body)
+     * @param reason      the kernel's or curl's words for a failure ("Connection refused", "No route to host"…)
+     * @param status      the HTTP status, 0 when there was none
+     * @param body        what the server sent (HTTP body)
+     * @param sentNothing the kernel refused the connection at once (no route): not even a SYN was sent
      */
-    public record Result(Connection connection, String reason, int exitCode, int status, String body) {
+    public record Result(Connection connection, String reason, int exitCode, int status, String body, boolean sentNothing) {
+        Result(Connection connection, String reason, int exitCode, int status, String body) {
+            this(connection, reason, exitCode, status, body, false);
+        }
+
         public boolean completed() {
             return connection == Connection.CONNECTED && exitCode == 0;
         }
@@ -68,8 +74,20 @@ public final class CurlProbe {
         return List.of("curl", "-sS", "-v", "--globoff", "--noproxy", "*", "--connect-timeout", secs, "--max-time", secs);
     }
 
+    /**
+     * The observation {@code o} of an attempt that got {@code r}, marked as one that sent nothing when that is so: the
+     * kernel refused the connection at once, or, with no answer, nothing could leave {@code from} (see {@link Egress}).
+     */
+    public static Observation whetherSent(Observation o, Result r, CheckContext ctx, String from, IpAddress dst) throws InterruptedException {
+        if (r.sentNothing()) return o.nothingSent();
+        if (r.connection() == Connection.CONNECTED || r.connection() == Connection.REFUSED) return o;
+        Optional<String> blocked = Egress.blocked(ctx, from, dst, Optional.empty());
+        return blocked.isEmpty() ? o : o.nothingSent(blocked.get());
+    }
+
+    /** Runs curl in the node; {@link CouldNotRun} when curl did not start there (its namespace gone, curl missing). */
     private static Result run(CheckContext ctx, String node, List<String> argv, Duration timeout) throws InterruptedException {
-        ProcResult r = ctx.processes().run(ctx.exec().inNetns(node, argv), "", timeout.plusSeconds(3));
+        ProcResult r = ctx.inNetns(node, argv, timeout.plusSeconds(3));
         return judge(r.exitCode(), r.stdout(), r.stderr(), r.timedOut());
     }
 
@@ -80,14 +98,15 @@ public final class CurlProbe {
         if (CONNECTED.matcher(stderr).find()) {
             return new Result(Connection.CONNECTED, exit == 0 ? "" : curlError.orElse("curl exit code " + exit), exit, status, stdout);
         }
-        Optional<String> failed = firstGroup(CONNECT_FAILED, stderr, 1).map(String::strip);
+        Optional<String> failed = firstGroup(CONNECT_FAILED, stderr, 2).map(String::strip);
+        boolean immediate = firstGroup(CONNECT_FAILED, stderr, 1).isPresent();
         if (killed || exit == CURL_TIMEOUT) return new Result(Connection.TIMEOUT, "no answer (timed out)", exit, 0, "");
         if (failed.isPresent()) {
             String f = failed.get();
             String l = f.toLowerCase(Locale.ROOT);
             if (l.contains("refused")) return new Result(Connection.REFUSED, f, exit, 0, "");
             if (l.contains("unreachable") || l.contains("no route") || l.contains("prohibited")) {
-                return new Result(Connection.UNREACHABLE, f, exit, 0, "");
+                return new Result(Connection.UNREACHABLE, f, exit, 0, "", immediate);
             }
             return new Result(Connection.ERROR, f, exit, 0, "");
         }
@@ -97,6 +116,6 @@ public final class CurlProbe {
 
     private static Optional<String> firstGroup(Pattern p, String text, int group) {
         Matcher m = p.matcher(text);
-        return m.find() ? Optional.of(m.group(group)) : Optional.empty();
+        return m.find() ? Optional.ofNullable(m.group(group)) : Optional.empty();
     }
 }

@@ -42,17 +42,21 @@ public final class Placeholders {
         }
     }
 
+    /** The text with its placeholders filled in; {@link CouldNotRun} when one cannot be (its interface is gone). */
     public static String expand(String text, CheckContext ctx) throws InterruptedException {
         Matcher m = REF.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String node = m.group(1), iface = m.group(2), what = m.group(3);
             String value;
+            // A value that cannot be had makes the probe meaningless (a filter for a made-up MAC matches nothing, and
+            // an expected failure would pass): the attempt could not run.
+            String ref = m.group();
             if ("mac".equals(what)) {
-                value = ctx.macOf(node, iface).map(MacAddress::toString).orElse("00:00:00:00:00:00");
+                value = ctx.macOf(node, iface).map(MacAddress::toString).orElseThrow(() -> new CouldNotRun(ref + ": " + node + ":" + iface + " has no MAC"));
             } else {
                 value = new Target(iface == null ? node : node + ":" + iface, Pos.unknown("")).resolve(ctx.model(), null, "ip6".equals(what))
-                        .map(Object::toString).orElse("0.0.0.0");
+                        .map(Object::toString).orElseThrow(() -> new CouldNotRun(ref + " has no address"));
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(value));
         }

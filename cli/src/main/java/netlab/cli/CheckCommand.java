@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.check.report.CheckReport;
+import netlab.errors.InterruptedByUser;
+import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.state.LabLock;
 import netlab.state.LabName;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "check", description = "Run a lab's checks against the running lab. Exit code 1 if any check fails.")
+@Command(name = "check", description = "Run a lab's checks against the running lab. Exit code 1 if any check fails, 5 if any could not run.")
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;
@@ -36,19 +38,32 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LabEnv env = top.env();
-        LabName labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
-        netlab.doctor.Privileges.require();
-        // Checks run under the lab's lock: a 'down' (or 'up') started meanwhile waits for them instead of pulling
-        // the lab away half-way, and a check started during a 'down' waits, then finds the lab gone.
-        try (LabLock lock = LabLock.acquire(env.store(), labName, true, env.progress())) {
-            if (env.store().load(labName).isEmpty()) {
-                lock.deleteFile(); // no lab, no lock file: a check of a lab that is not up leaves nothing behind
-                throw LabSelector.notUp(labName, env);
+        long t0 = System.nanoTime();
+        String reported = name != null ? name : lab; // the lab the report names, even when its name is refused
+        CheckReport report;
+        try {
+            LabEnv env = top.env();
+            LabName labName = LabSelector.labName(lab, Optional.ofNullable(name), env);
+            reported = labName.value();
+            netlab.doctor.Privileges.require();
+            // Checks run under the lab's lock: a 'down' (or 'up') started meanwhile waits for them instead of pulling
+            // the lab away half-way, and a check started during a 'down' waits, then finds the lab gone.
+            try (LabLock lock = LabLock.acquire(env.store(), labName, true, env.progress())) {
+                if (env.store().load(labName).isEmpty()) {
+                    lock.deleteFile(); // no lab, no lock file: a check of a lab that is not up leaves nothing behind
+                    throw LabSelector.notUp(labName, env);
+                }
+                LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
+                report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json);
             }
-            LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
-            CheckReport report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json, junit);
-            return CheckSession.exitCode(report);
+        } catch (NetlabException e) {
+            CheckSession.emitLabError(reported == null ? "" : reported, e, t0, top, json, junit);
+            throw e;
+        } catch (InterruptedException e) {
+            CheckSession.emitLabError(reported == null ? "" : reported, new InterruptedByUser("interrupted"), t0, top, json, junit);
+            throw e;
         }
+        CheckSession.emit(report, top, json, junit);
+        return report.exitCode();
     }
 }

@@ -12,27 +12,34 @@ import netlab.check.report.CheckReport;
 import netlab.check.report.HumanReport;
 import netlab.check.report.JsonReport;
 import netlab.check.report.JunitReport;
-import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.lab.LoadedLab;
+import netlab.source.InvalidTopologyException;
 import netlab.topology.CheckSpec;
 
-/** Runs a lab's checks and reports them: lines as they finish (or JSON), a JUnit file if asked. */
+/**
+ * Runs a lab's checks and reports them: lines as they finish (or JSON), a JUnit file if asked. A report asked for
+ * is written whatever happens: a lab that never got to its checks is reported as one error.
+ */
 final class CheckSession {
     private CheckSession() {}
 
-    static CheckReport run(LoadedLab lab, List<CheckSpec> checks, LabEnv env, NetlabCommand top, boolean json, Path junit)
-            throws InterruptedException {
+    /** Runs the checks, printing a line for each as it finishes (unless the report is JSON). */
+    static CheckReport run(LoadedLab lab, List<CheckSpec> checks, LabEnv env, NetlabCommand top, boolean json) throws InterruptedException {
         CheckContext ctx = new CheckContext(lab.model(), env.naming(lab.name()), env.nodeExec(lab.model()), env.processes());
         HumanReport human = new HumanReport(top.out(), top.color());
         long t0 = System.nanoTime();
         List<CheckResult> results = new CheckRunner(ctx).runAll(checks, r -> {
             if (!json) human.line(r);
         });
-        CheckReport report = new CheckReport(lab.name(), results, Duration.ofNanos(System.nanoTime() - t0));
+        return new CheckReport(lab.name(), results, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The summary (or the JSON document) on stdout, and the JUnit file if asked for. */
+    static void emit(CheckReport report, NetlabCommand top, boolean json, Path junit) {
         if (json) top.out().println(JsonReport.render(report));
-        else human.summary(report);
+        else if (report.labError().isEmpty()) new HumanReport(top.out(), top.color()).summary(report);
         if (junit != null) {
             try {
                 if (junit.getParent() != null) Files.createDirectories(junit.getParent());
@@ -41,11 +48,25 @@ final class CheckSession {
                 throw NetlabException.environment("cannot write " + junit + ": " + e.getMessage());
             }
         }
-        return report;
     }
 
-    static int exitCode(CheckReport report) {
-        return report.allPassed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    /**
+     * When a report was asked for, writes one for a lab that never got to its checks: the error netlab is about to
+     * print, as one line, with its exit code. (Without a report asked for, the error line says it all.)
+     */
+    static void emitLabError(String lab, NetlabException e, long startedNanos, NetlabCommand top, boolean json, Path junit) {
+        if (!json && junit == null) return;
+        emit(CheckReport.labError(lab, oneLine(e), e.exitCode(), Duration.ofNanos(System.nanoTime() - startedNanos)), top, json, junit);
+    }
+
+    /** An error as one line: a topology's first error (and how many more), else the message's first line. */
+    static String oneLine(NetlabException e) {
+        if (e instanceof InvalidTopologyException bad && !bad.diagnostics().isEmpty()) {
+            int more = bad.diagnostics().size() - 1;
+            return bad.diagnostics().get(0) + (more == 0 ? "" : " (and " + more + " more error" + (more == 1 ? "" : "s") + ")");
+        }
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     /** The checks named with --check, in topology order; all of them when none is named. */

@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Builds real network labs from a YAML topology (namespaces, bridges, routers, tunnels, containers and pods), proves them with checks, and removes exactly what it made.",
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 invalid topology or usage, 3 missing privilege/tool/kernel feature, "
-                + "4 lab not in the needed state, 5 an operation failed, 130 interrupted.",
+                + "4 lab not in the needed state, 5 an operation failed or a check could not run (its probe did not start: "
+                + "a node gone, a tool missing, a filter that does not compile), 130 interrupted.",
                 "Topology format: netlab help topology"})
 public final class NetlabCommand implements Runnable {
     /**
@@ -68,7 +69,7 @@ public final class NetlabCommand implements Runnable {
             description = "Where lab records live (default: $NETLAB_STATE_DIR, else /run/netlab).")
     String stateDir;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Do not color PASS and FAIL.")
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Do not color PASS, FAIL and ERROR.")
     boolean noColor;
 
     public NetlabCommand(Io io) {

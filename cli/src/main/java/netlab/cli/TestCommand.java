@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "test", description = "Up, check, down in one go: the lab is removed even when a check fails or on Ctrl-C. Exit code 1 if any check fails.")
+@Command(name = "test", description = "Up, check, down in one go: the lab is removed even when a check fails or on Ctrl-C. Exit code 1 if any check fails, 5 if any could not run.")
 public final class TestCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;
@@ -50,7 +50,15 @@ public final class TestCommand implements Callable<Integer> {
         }
         // validate all first, so a typo in the last file does not show after minutes of testing
         List<LoadedLab> labs = new ArrayList<>();
-        for (Path p : topologies) labs.add(LabLoader.fromFile(p, Optional.ofNullable(name), Budget.of(allowLarge)));
+        for (Path p : topologies) {
+            long t0 = System.nanoTime();
+            try {
+                labs.add(LabLoader.fromFile(p, Optional.ofNullable(name), Budget.of(allowLarge)));
+            } catch (NetlabException e) {
+                CheckSession.emitLabError(nameOf(p), e, t0, top, json, junit);
+                throw e;
+            }
+        }
         int worst = ExitCode.OK;
         for (int i = 0; i < labs.size(); i++) {
             int code = testOne(labs.get(i), topologies.get(i));
@@ -59,20 +67,37 @@ public final class TestCommand implements Callable<Integer> {
         return worst;
     }
 
+    /** The name a lab of a file that cannot be loaded is reported under: --name, else its 'name' key, else the file's. */
+    private String nameOf(Path file) {
+        try {
+            return LabSelector.labName(file.toString(), Optional.ofNullable(name), null).value();
+        } catch (RuntimeException e) {
+            String f = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            return f.replaceFirst("\\.ya?ml$", "");
+        }
+    }
+
     private int testOne(LoadedLab lab, Path file) throws InterruptedException {
         LabEnv env = top.env();
-        if (env.store().load(lab.labName()).isPresent()) {
-            throw NetlabException.labState("lab '" + lab.name() + "' is already up; test builds its own (take it down, or use --name)");
-        }
-        env.progress().info("testing lab '" + lab.name() + "' from " + file);
+        long t0 = System.nanoTime();
         boolean built = false;
+        CheckReport report = null;
         try {
+            if (env.store().load(lab.labName()).isPresent()) {
+                throw NetlabException.labState("lab '" + lab.name() + "' is already up; test builds its own (take it down, or use --name)");
+            }
+            env.progress().info("testing lab '" + lab.name() + "' from " + file);
             new LabUp(env).up(lab, true, false);
             built = true;
-            CheckReport report = CheckSession.run(lab, lab.topology().checks(), env, top, json, junit);
-            return CheckSession.exitCode(report);
+            report = CheckSession.run(lab, lab.topology().checks(), env, top, json);
+            CheckSession.emit(report, top, json, junit); // before the lab goes: the summary ends the checks' lines
         } catch (InterruptedException e) {
-            throw new InterruptedByUser("interrupted");
+            InterruptedByUser stop = new InterruptedByUser("interrupted");
+            if (report == null) CheckSession.emitLabError(lab.name(), stop, t0, top, json, junit);
+            throw stop;
+        } catch (NetlabException e) {
+            if (report == null) CheckSession.emitLabError(lab.name(), e, t0, top, json, junit);
+            throw e;
         } finally {
             if (built && !keep) {
                 boolean interrupted = Thread.interrupted(); // take the lab down even after Ctrl-C
@@ -81,5 +106,6 @@ public final class TestCommand implements Callable<Integer> {
                 if (interrupted) Thread.currentThread().interrupt();
             }
         }
+        return report.exitCode();
     }
 }

@@ -29,8 +29,25 @@ public interface DockerEngine extends AutoCloseable {
     /** The last lines the container printed (why it exited). */
     String logTail(String nameOrId, int lines);
 
-    /** Runs a command in a running container and waits; the result's argv reads as the equivalent docker CLI line. */
+    /**
+     * Runs a command in a running container and waits; the result's argv reads as the equivalent docker CLI line. A
+     * container that is missing or stopped is a result too (see {@link #containerUnavailable}), not an exception.
+     */
     ProcResult exec(String container, List<String> argv, Duration timeout) throws InterruptedException;
+
+    /** The exit code {@link #exec} gives when the container is missing or stopped (docker exec uses 125 for its own failures). */
+    int EXEC_UNAVAILABLE = 125;
+
+    /** How the stderr of such a result begins (the rest says what is wrong and what to do). */
+    static String unavailable(String container) {
+        return "container " + container + " ";
+    }
+
+    /** True when {@link #exec} did not start the command because its container is missing or not running. */
+    static boolean containerUnavailable(ProcResult r) {
+        return r.argv().size() > 2 && r.argv().get(0).equals("docker") && r.argv().get(1).equals("exec")
+                && r.exitCode() == EXEC_UNAVAILABLE && r.stderr().startsWith(unavailable(r.argv().get(2)));
+    }
 
     /** Lets go of the connections to the engine. */
     @Override

@@ -12,8 +12,6 @@ import netlab.runtime.ProcResult;
 
 /** A command run in a container through the engine's exec API, with a time limit, as a {@link ProcResult}. */
 final class JavaDockerExec {
-    /** The exit code of a command whose container is missing or stopped (docker exec uses 125 for its own failures). */
-    static final int UNAVAILABLE = 125;
     private final DockerClient client;
     private final String host;
 
@@ -30,10 +28,10 @@ final class JavaDockerExec {
             execId = client.execCreateCmd(container).withCmd(argv.toArray(String[]::new)).withAttachStdout(true).withAttachStderr(true)
                     .exec().getId();
         } catch (NotFoundException e) {
-            // a probe that cannot run has failed, like a command in a namespace that is gone: not an error of netlab's
-            return new ProcResult(shown, UNAVAILABLE, "", "container " + container + " does not exist; 'netlab up' makes it again", false);
+            // a result the caller judges (a check: its probe could not run), not an error of netlab's
+            return new ProcResult(shown, DockerEngine.EXEC_UNAVAILABLE, "", DockerEngine.unavailable(container) + "does not exist; 'netlab up' makes it again", false);
         } catch (ConflictException e) {
-            return new ProcResult(shown, UNAVAILABLE, "", "container " + container + " is not running; 'netlab up' starts it again", false);
+            return new ProcResult(shown, DockerEngine.EXEC_UNAVAILABLE, "", DockerEngine.unavailable(container) + "is not running; 'netlab up' starts it again", false);
         } catch (RuntimeException e) {
             throw DockerErrors.failure(host, "cannot run a command in container " + container, e);
         }

@@ -46,6 +46,8 @@ public final class ShellSession {
     private final Set<LabName> labsAtStart;
     private final Map<String, Verb> verbs = new LinkedHashMap<>();
     private final Parser parser = newParser();
+    /** Whether the last line dispatched ended in an error netlab reported (not a command's own exit code). */
+    private boolean lastWasError;
 
     /**
      * @param globalArgs the global options the shell was started with (--state-dir…), given to every CLI command
@@ -133,7 +135,12 @@ public final class ShellSession {
         return dispatch(words);
     }
 
-    /** {@code ! COMMAND}: succeeds when the command fails (for scripts asserting that something is broken). */
+    /**
+     * {@code ! COMMAND}: succeeds when the command ran and failed (for scripts asserting that something is broken).
+     * netlab's own commands fail with exit code 1 (a check failed, drift, a pair silent); any other code is an
+     * error that proves nothing broken (a check that could not run, a lab that is not up, a typo), so the line fails
+     * with it. A program run in a node fails with any code of its own, unless netlab could not start it.
+     */
     private int negate(List<String> words) throws InterruptedException {
         if (words.isEmpty()) return ExitCode.OK;
         int code = dispatch(new ArrayList<>(words));
@@ -142,11 +149,24 @@ public final class ShellSession {
             io.err().println("netlab: '" + String.join(" ", words) + "' succeeded, but it was expected to fail");
             return ExitCode.CHECK_FAILED;
         }
+        if (code != ExitCode.CHECK_FAILED && (lastWasError || !runsAProgram(words))) {
+            io.err().println("netlab: '" + String.join(" ", words) + "' did not get to fail as expected: it could not do its job (exit " + code + ")");
+            return code;
+        }
         io.err().println("(failed, as expected)");
         return ExitCode.OK;
     }
 
+    /** Whether the line runs a program in a node, whose exit code is the program's own (h1 ping h2, exec h1 CMD, h1 CMD). */
+    private boolean runsAProgram(List<String> words) {
+        String first = words.get(0);
+        if (verbs.containsKey(first)) return first.equals("exec") || first.equals("ping");
+        Optional<LabModel> model = lab.modelIfAny();
+        return model.isPresent() && model.get().node(first).isPresent() && words.size() > 1 && !words.get(1).equals("trace");
+    }
+
     private int dispatch(List<String> words) throws InterruptedException {
+        lastWasError = false;
         String first = words.get(0);
         List<String> rest = words.subList(1, words.size());
         try {
@@ -166,6 +186,7 @@ public final class ShellSession {
             io.err().println("netlab: interrupted");
             return ExitCode.INTERRUPTED;
         } catch (RuntimeException e) {
+            lastWasError = true;
             return report(e);
         }
     }

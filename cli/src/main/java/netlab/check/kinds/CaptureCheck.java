@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.check.CheckBody;
@@ -33,6 +34,14 @@ import netlab.yaml.YMap;
  * interface with tcpdump while another probe runs, and succeeds when at least {@code min} frames matching the
  * filter were seen. With {@code expect: failure} it proves a frame did NOT reach that interface (a switch that
  * learned does not flood; a hub does).
+ *
+ * <p>Ran: tcpdump started on {@code on} in its node's namespace and compiled its filter (it said it was listening)
+ * before the {@code during} action began, and was still running when it was stopped (a tcpdump that ended by
+ * itself, its interface gone, saw nothing after); and the {@code during} action ran and sent its traffic, by its
+ * own observation (one that could not run or sent nothing, such as a ping with no route or no carrier on its way
+ * out, gives the capture nothing to see; one that got no answer did send: an ARP for an address nobody has is
+ * traffic). Too few matching frames, or some with expect: failure, are observations. So a capture that saw
+ * nothing proves that the frames, once sent, did not reach {@code on}.
  */
 public record CaptureCheck(Target on, String filter, Optional<CheckBody> during, int min, Duration settle, Pos pos) implements CheckBody {
     /**
@@ -127,38 +136,68 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
         Process p = ctx.processes().start(ctx.exec().inNetns(on.node(), argv));
         List<String> packets = Collections.synchronizedList(new ArrayList<>());
         StringBuilder err = new StringBuilder();
-        CountDownLatch listening = new CountDownLatch(1);
+        CountDownLatch listeningOrGone = new CountDownLatch(1);
+        AtomicBoolean listening = new AtomicBoolean();
         Thread out = reader(p, true, line -> {
             if (!line.isBlank()) packets.add(line); // tcpdump ends with an empty line
-        }, listening);
+        }, listeningOrGone);
         Thread errs = reader(p, false, line -> {
             synchronized (err) {
                 err.append(line).append('\n');
             }
-            if (line.contains("listening on")) listening.countDown();
-        }, listening);
-        String traffic = "";
-        try {
-            if (!listening.await(Math.max(1000, timeout.toMillis()), TimeUnit.MILLISECONDS) || !p.isAlive()) {
-                p.destroyForcibly();
-                return Observation.notOk("tcpdump did not start on " + on + ": " + err.toString().strip());
+            // tcpdump says so once the interface is open and the filter compiled and attached
+            if (line.contains("listening on")) {
+                listening.set(true);
+                listeningOrGone.countDown();
             }
-            if (during.isPresent()) traffic = "; during: " + during.get().attempt(ctx, timeout).detail();
+        }, listeningOrGone);
+        Observation action = null;
+        boolean endedByItself;
+        try {
+            listeningOrGone.await(Math.max(1000, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            if (!listening.get() || !p.isAlive()) {
+                p.toHandle().destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+                errs.join(2000);
+                return Observation.couldNotRun("tcpdump did not start on " + on + ": " + text(err));
+            }
+            if (during.isPresent()) {
+                action = during.get().observe(ctx, timeout).asAction();
+                if (!action.ran()) {
+                    return Observation.couldNotRun("its 'during' action (" + during.get().describe() + ") did not do its job: " + action.detail());
+                }
+            }
             // Frames already sent may still be on their way to tcpdump: wait until enough have been printed, up to
             // 'settle'. Proving that a frame did NOT arrive always takes the whole settle time.
             long deadline = System.nanoTime() + settle.toNanos();
             while (packets.size() < min && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(10);
+            endedByItself = !p.isAlive();
         } finally {
-            p.destroy(); // SIGTERM: tcpdump stops and prints its counters
-            if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+            // SIGTERM: tcpdump stops and prints its counters. Through the handle: Process.destroy() would also close
+            // the pipes, and what tcpdump said last (its counters, why it ended) would be lost to the readers.
+            p.toHandle().destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) p.toHandle().destroyForcibly();
             out.join(2000);
             errs.join(2000);
         }
         Matcher m = CAPTURED.matcher(err);
         int count = Math.max(packets.size(), m.find() ? Integer.parseInt(m.group(1)) : 0);
+        if (endedByItself && count < min) {
+            return Observation.couldNotRun("tcpdump on " + on + " ended before the capture did: " + text(err));
+        }
         String sample = packets.isEmpty() ? "" : ", first: " + abbreviate(packets.get(0));
+        String traffic = action == null ? "" : "; during: " + action.detail();
         String seen = count + " matching frame" + (count == 1 ? "" : "s") + " on " + on + sample + traffic;
         return count >= min ? Observation.ok(seen) : Observation.notOk(seen + (min > 1 ? " (wanted at least " + min + ")" : ""));
+    }
+
+    /** What tcpdump said, on one line, without its own progress lines. */
+    private static String text(StringBuilder err) {
+        synchronized (err) {
+            String s = err.toString().lines().filter(l -> !l.isBlank() && !l.startsWith("tcpdump: verbose output suppressed"))
+                    .reduce((a, b) -> a + " " + b).orElse("");
+            return s.isEmpty() ? "it printed nothing" : s;
+        }
     }
 
     private static Thread reader(Process p, boolean stdout, java.util.function.Consumer<String> sink, CountDownLatch onEof) {

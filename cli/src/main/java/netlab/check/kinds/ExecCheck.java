@@ -21,8 +21,15 @@ import netlab.yaml.Fields;
 /**
  * {@code exec: {node: h1, command: "ip route", exit: 0, output: "default via"}}: runs a shell command in a node
  * and checks its exit code and, optionally, that its output (stdout and stderr) matches a regular expression.
+ *
+ * <p>Ran: the node was entered (its namespace, or its running container) and the shell started the command. Exit
+ * codes 126 and 127 are the shell's own for a command it could not execute or did not find (POSIX): a command
+ * that never started observed nothing, so they mean "could not run", unless {@code exit} asks for exactly that
+ * code (a check that a tool is absent). A command that runs past the timeout ran; not finishing is what it showed.
  */
 public record ExecCheck(String node, String command, int exit, Optional<Pattern> output, Pos nodePos, Pos commandPos) implements CheckBody {
+    /** The shell's exit codes for a command it found but could not execute (126) and one it did not find (127). */
+    private static final Set<Integer> NOT_STARTED = Set.of(126, 127);
 
     public static final class Kind implements CheckKind {
         @Override
@@ -71,9 +78,12 @@ public record ExecCheck(String node, String command, int exit, Optional<Pattern>
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         String cmd = Placeholders.expand(command, ctx);
-        ProcResult r = ctx.exec().exec(node, List.of("sh", "-c", cmd), timeout);
+        ProcResult r = ctx.inNode(node, List.of("sh", "-c", cmd), timeout);
         String all = r.stdout() + r.stderr();
         if (r.timedOut()) return Observation.notOk("timed out after " + timeout.toMillis() + " ms");
+        if (NOT_STARTED.contains(r.exitCode()) && r.exitCode() != exit) {
+            return Observation.couldNotRun("the command did not start (exit code " + r.exitCode() + ")" + firstLine(all));
+        }
         if (r.exitCode() != exit) {
             return Observation.notOk("exit code " + r.exitCode() + " (expected " + exit + ")" + firstLine(all));
         }

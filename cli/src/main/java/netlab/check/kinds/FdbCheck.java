@@ -25,6 +25,9 @@ import netlab.yaml.Fields;
  * {@code fdb: {switch: sw1, host: h1, port: h1:eth1}}: the switch's forwarding table has learned the host's MAC
  * on the port that leads to it. {@code port} defaults to the port the host is plugged into; on a chain of
  * switches write the far switch's name ({@code port: sw2}) for the port leading there.
+ *
+ * <p>Ran: the host interface's MAC and the switch's forwarding table could both be read (the interface, the
+ * fabric's namespace and the bridge exist). Not learned, or learned on another port, is a failure.
  */
 public record FdbCheck(String sw, Target host, Optional<String> port, Pos pos) implements CheckBody {
 
@@ -110,7 +113,7 @@ public record FdbCheck(String sw, Target host, Optional<String> port, Pos pos) i
         ModelInterface hi = hostInterface(ctx.model(), null).orElseThrow();
         String expectedPort = portName(ctx.model()).orElseThrow();
         Optional<MacAddress> mac = ctx.macOf(hi.node(), hi.name());
-        if (mac.isEmpty()) return Observation.notOk("cannot read the MAC of " + hi.ref());
+        if (mac.isEmpty()) return Observation.couldNotRun("cannot read the MAC of " + hi.ref());
         List<String> learned = new ArrayList<>();
         for (Map<String, Object> row : ctx.jsonRows("bridge", ctx.naming().fabricNetns(), List.of("fdb", "show", "br", sw))) {
             if ("permanent".equals(row.get("state")) || !sw.equals(row.get("master"))) continue;

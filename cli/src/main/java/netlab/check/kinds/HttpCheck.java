@@ -28,6 +28,10 @@ import netlab.yaml.Fields;
  * came from, and compares it with the given node, interface or address: the proof of NAT (behind a masquerade the
  * server sees the router's public address, without it the client's own, or nothing at all).
  *
+ * <p>Ran: curl started in the node's namespace and made its connection attempt (no connection, an incomplete
+ * answer, another status or body are observations). Could not run: the namespace or curl is missing, or curl
+ * failed before it could try (a URL it cannot use, a name it cannot resolve).
+ *
  * @param serverSees whose address the server must have seen
  */
 public record HttpCheck(String from, String url, int status, Optional<String> contains, Optional<Pattern> matches,
@@ -94,7 +98,12 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         String u = Placeholders.expand(url, ctx);
         CurlProbe.Result r = CurlProbe.http(ctx, from, u, timeout);
-        if (r.connection() != CurlProbe.Connection.CONNECTED) return Observation.notOk("no connection to " + u + ": " + r.reason());
+        if (r.connection() == CurlProbe.Connection.ERROR) return Observation.couldNotRun("curl could not try " + u + ": " + r.reason());
+        if (r.connection() != CurlProbe.Connection.CONNECTED) {
+            Observation none = Observation.notOk("no connection to " + u + ": " + r.reason());
+            Optional<IpAddress> host = literalHost(u);
+            return host.isPresent() ? CurlProbe.whetherSent(none, r, ctx, from, host.get()) : r.sentNothing() ? none.nothingSent() : none;
+        }
         if (!r.completed()) return Observation.notOk("connected to " + u + ", but no complete answer: " + r.reason());
         String got = "status " + r.status() + " from " + u;
         if (r.status() != status) return Observation.notOk(got + " (expected " + status + ")" + firstLine(r.body()));
@@ -117,6 +126,16 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
             return Observation.notOk(got + ", but " + saw + ", not " + want.map(Object::toString).orElse("?") + " (" + serverSees.get() + ")");
         }
         return Observation.ok(got + "; " + saw);
+    }
+
+    /** The URL's host when it is an address (what {@link netlab.check.Egress} can look a route up for). */
+    private static Optional<IpAddress> literalHost(String url) {
+        try {
+            String h = java.net.URI.create(url).getHost();
+            return h == null ? Optional.empty() : IpAddress.parse(h.startsWith("[") ? h.substring(1, h.length() - 1) : h);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** " (r1:eth2)" for an address a node of the lab has. */

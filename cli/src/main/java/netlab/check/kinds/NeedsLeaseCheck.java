@@ -25,6 +25,11 @@ import netlab.yaml.YMap;
  * flanneld would on seeing it go), and the probe must fail; then the lease is written back exactly as it was, the
  * nodes programmed again, and the probe must work again. Whatever happens, the lease is put back before the check
  * ends. With {@code expect: failure} it proves the opposite: the path does not need that lease.
+ *
+ * <p>Ran: etcd answered (the lease was read, released and written back), the probe ran each of its three times,
+ * and it worked with the lease, the premise of the question: a path that does not work even with its lease can
+ * show nothing about needing it (and an expected failure must not pass on a path that is broken anyway). Working
+ * without the lease, or not again once it is back, are observations.
  */
 public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePos, Pos pos) implements CheckBody {
 
@@ -91,22 +96,27 @@ public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePo
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         CheckBody p = probe.orElseThrow();
         ClusterOps ops = new ClusterOps(ctx.processes(), ctx.naming(), ctx.model());
-        Observation with = p.attempt(ctx, timeout);
-        if (!with.ok()) return Observation.notOk("with " + node + "'s lease the probe already fails: " + with.detail());
+        Observation with = p.observe(ctx, timeout);
+        if (!with.ran()) return Observation.couldNotRun("the probe could not run with " + node + "'s lease: " + with.detail());
+        if (!with.ok()) {
+            return Observation.couldNotRun("with " + node + "'s lease the probe already fails, so it cannot show a need for it: " + with.detail());
+        }
         Optional<Lease> lease = ops.lease(node);
-        if (lease.isEmpty()) return Observation.notOk("etcd holds no lease of " + node + " to take away");
+        if (lease.isEmpty()) return Observation.couldNotRun("etcd holds no lease of " + node + " to take away");
         Observation without;
         String forgot;
         try {
             ops.releaseLease(node);
             forgot = changed(ops.syncOthers(node));
-            without = p.attempt(ctx, timeout);
+            without = p.observe(ctx, timeout);
         } finally {
             ops.restore(lease.get());
             ops.syncOthers(node);
         }
-        Observation again = p.attempt(ctx, timeout);
+        Observation again = p.observe(ctx, timeout);
         String story = "with the lease: " + with.detail() + "; released (" + forgot + "): " + without.detail() + "; restored: " + again.detail();
+        if (!without.ran()) return Observation.couldNotRun("the probe could not run without the lease; " + story);
+        if (!again.ran()) return Observation.couldNotRun("the probe could not run once the lease was back; " + story);
         if (without.ok()) return Observation.notOk("the probe still works without " + node + "'s lease; " + story);
         if (!again.ok()) return Observation.notOk("the probe does not work again once the lease is back; " + story);
         return Observation.ok(story);

@@ -22,6 +22,9 @@ import netlab.yaml.Fields;
 /**
  * {@code neighbour: {node: h1, has: h2}}: the node's neighbour (ARP/NDP) table holds a resolved entry for the
  * target's address, and when the target is a node, with that node's real MAC.
+ *
+ * <p>Ran: the node's neighbour table could be read, and when the target is a node, its interface's MAC too (an
+ * entry cannot be judged against a MAC that cannot be had). No entry, an unresolved one or another MAC: a failure.
  */
 public record NeighbourCheck(String node, Target has, boolean v6, Pos pos) implements CheckBody {
     private static final Set<String> UNRESOLVED = Set.of("INCOMPLETE", "FAILED", "NOARP", "NONE");
@@ -68,13 +71,16 @@ public record NeighbourCheck(String node, Target has, boolean v6, Pos pos) imple
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         Optional<IpAddress> addr = has.resolve(ctx.model(), node, v6);
-        if (addr.isEmpty()) return Observation.notOk("no address for " + has);
+        if (addr.isEmpty()) return Observation.couldNotRun("no address for " + has);
         Optional<MacAddress> expectedMac = Optional.empty();
         // The target node's own interface: with overlays, two nodes of a lab may have the same address.
         Optional<ModelInterface> owner = has.literal().isPresent() ? Optional.empty()
                 : ctx.model().node(has.node()).flatMap(n -> n.interfaces().values().stream()
                         .filter(i -> i.addresses().stream().anyMatch(c -> c.address().equals(addr.get()))).findFirst());
-        if (owner.isPresent()) expectedMac = ctx.macOf(owner.get().node(), owner.get().name());
+        if (owner.isPresent()) {
+            expectedMac = ctx.macOf(owner.get().node(), owner.get().name());
+            if (expectedMac.isEmpty()) return Observation.couldNotRun("cannot read the MAC of " + owner.get().ref());
+        }
         List<String> seen = new ArrayList<>();
         for (Map<String, Object> row : ctx.jsonRows("ip", ctx.naming().nodeNetns(node), List.of(v6 ? "-6" : "-4", "neigh", "show"))) {
             String dst = String.valueOf(row.get("dst"));

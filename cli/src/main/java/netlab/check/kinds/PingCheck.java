@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.Egress;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.model.LabModel;
@@ -29,6 +30,13 @@ import netlab.yaml.Fields;
  * (the proof of a lossy link; then no reply at all is a result, not a failure). {@code size} sets the payload,
  * {@code every} the time between echoes.
  *
+ * <p>Ran: ping started in the source node's namespace and either sent its echoes (it printed its summary) or was
+ * refused a route by the kernel ("connect: Network is unreachable", "No route to host", a blackhole or prohibit
+ * route: the node's routing table answering, a real observation of no route, though nothing was sent). Could not
+ * run: the namespace or ping is missing, ping refused its arguments or its source interface does not exist, or it
+ * was stopped at the time limit before its summary. 100% loss is a real failure; when no reply came, the way out
+ * is looked at, so that a probe whose echoes could not leave (no carrier, interface down) says it sent nothing.
+ *
  * @param source the interface to send from ({@code from: h1:eth2}), if given
  */
 public record PingCheck(String from, Optional<String> source, Target to, int count, boolean v6, OptionalInt replyTtl, Pos fromPos,
@@ -42,6 +50,11 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
     private static final Pattern REPLY = Pattern.compile("bytes from .*?ttl=(\\d+)(?: time=([\\d.]+) ms)?( \\(DUP!\\))?");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
+    /**
+     * What ping prints when the kernel's route lookup refuses the destination (connect(2) on its probe socket): no
+     * route, a blackhole (Invalid argument), a prohibit route (EACCES, which ping words as a broadcast question).
+     */
+    private static final Pattern NO_ROUTE = Pattern.compile("^ping: (connect: .*|Do you want to ping broadcast\\?.*)$", Pattern.MULTILINE);
 
     public static final class Kind implements CheckKind {
         @Override
@@ -133,10 +146,22 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
         source.ifPresent(s -> argv.addAll(List.of("-I", s)));
         argv.add(dst.get().toString());
         ProcResult r = ctx.inNetns(from, argv, timeout.plusSeconds(2));
-        return judge(r.stdout(), dst.get(), r);
+        Observation seen = judge(r.stdout(), dst.get(), r);
+        if (!seen.ran() || seen.sentNothing() || REPLY.matcher(r.stdout()).find()) return seen;
+        Optional<String> blocked = Egress.blocked(ctx, from, dst.get(), source);
+        return blocked.isEmpty() ? seen : seen.nothingSent(blocked.get());
     }
 
     Observation judge(String out, IpAddress dst, ProcResult r) {
+        if (r.timedOut()) {
+            return Observation.couldNotRun("ping was stopped at the time limit before it had finished" + (out.isBlank() ? "" : ": " + lastLine(out)));
+        }
+        if (!SUMMARY.matcher(out).find()) {
+            Matcher noRoute = NO_ROUTE.matcher(r.stderr());
+            if (noRoute.find()) return Observation.notOk("no route to " + dst + ": ping: " + noRoute.group(1)).nothingSent();
+            String why = r.stderr().isBlank() ? lastLine(out) : r.stderr().strip().lines().findFirst().orElse("");
+            return Observation.couldNotRun("ping sent nothing to " + dst + ": " + (why.isBlank() ? "exit code " + r.exitCode() : why));
+        }
         List<Integer> ttls = new ArrayList<>();
         double rttSum = 0, rttMin = Double.MAX_VALUE, rttMax = 0;
         int rtts = 0;

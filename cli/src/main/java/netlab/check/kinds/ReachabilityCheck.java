@@ -23,6 +23,9 @@ import netlab.yaml.Fields;
  * {@code reachability: {from: all, to: all, ipv6: false}}: every node in {@code from} pings every node in
  * {@code to} (their address on a shared segment, else their first), all pairs at once from inside the nodes
  * (raw ICMP sockets, no process per pair). Succeeds when every pair answers; the detail lists pairs that did not.
+ *
+ * <p>Ran: there was at least one pair to probe, the matrix fits the host's neighbour table, and every source node's
+ * namespace was entered and its raw socket opened. Silent pairs are observations.
  */
 public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6) implements CheckBody {
 
@@ -119,11 +122,12 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
             rows.add(new Rows.Row(ctx.naming().nodeNetns(s), addrs));
             rowTargets.add(names);
         }
+        if (rowTargets.stream().allMatch(List::isEmpty)) return Observation.couldNotRun("no pair of nodes to probe");
         long entries = neighbourEntriesNeeded(ctx.model(), sources, targets);
         long limit = hostNeighbourLimit();
         if (entries > limit * 8 / 10) {
             // Refuse rather than fill the host's one neighbour table, which every namespace (other labs too) shares.
-            return Observation.notOk("these pairs need about " + entries + " neighbour (ARP/NDP) entries at once, but the host's "
+            return Observation.couldNotRun("these pairs need about " + entries + " neighbour (ARP/NDP) entries at once, but the host's "
                     + "neighbour table holds " + limit + " for all namespaces together (net.ipv4.neigh.default.gc_thresh3); "
                     + "put fewer hosts on one segment (routers between them), or probe fewer pairs");
         }

@@ -28,6 +28,9 @@ import netlab.yaml.Fields;
  * node). Passes when every request was answered by one of {@code over} and each of them answered at least once: the
  * proof that a load balancer (kube-proxy's random choice per connection) reaches every endpoint. With 3 endpoints
  * at 1/3 each, 30 requests miss one of them with a chance of about 1 in 60 000.
+ *
+ * <p>Ran: curl started in the node's namespace (its namespace and curl are there). Requests not answered, or
+ * answered by another node, and endpoints never reached are observations, within the attempt's time limit.
  */
 public record SpreadCheck(String from, String url, int requests, List<Located> over, Pos fromPos, Pos urlPos) implements CheckBody {
     private static final Pattern SERVER = Pattern.compile("^netlab http server on (\\S+)$", Pattern.MULTILINE);

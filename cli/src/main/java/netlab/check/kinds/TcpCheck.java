@@ -24,6 +24,10 @@ import netlab.yaml.Fields;
  * (refused: a TCP reset or an ICMP port unreachable, what an empty port or a reject rule sends), {@code unreachable}
  * (another ICMP error, or no route) or {@code filtered} (no answer at all within the timeout: a drop rule). The check
  * passes when the port is in the given state (default open).
+ *
+ * <p>Ran: curl started in the source node's namespace and made its connection attempt; open, closed, unreachable
+ * (an ICMP error, or the kernel's own "no route") and filtered (silence) are all observations. Could not run: the
+ * namespace or curl is missing, or curl failed before it could try (an address it cannot use, a local error).
  */
 public record TcpCheck(String from, Target to, int port, String state, Pos fromPos, Pos statePos) implements CheckBody {
     static final List<String> STATES = List.of("open", "closed", "filtered", "unreachable");
@@ -83,7 +87,7 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         Optional<IpAddress> dst = to.resolve(ctx.model(), from, to.literal().map(IpAddress::isV6).orElse(false));
-        if (dst.isEmpty()) return Observation.notOk("no address for " + to);
+        if (dst.isEmpty()) return Observation.couldNotRun("no address for " + to);
         CurlProbe.Result r = CurlProbe.connect(ctx, from, dst.get().toString(), port, timeout);
         String seen = switch (r.connection()) {
             case CONNECTED -> "open";
@@ -93,13 +97,14 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
             case ERROR -> "";
         };
         String where = "port " + port + " of " + dst.get() + " from " + from;
-        if (seen.isEmpty()) return Observation.notOk("could not probe " + where + ": " + r.reason());
+        if (seen.isEmpty()) return Observation.couldNotRun("curl could not try " + where + ": " + r.reason());
         String why = switch (seen) {
             case "open" -> "the connection was made";
             case "filtered" -> "no answer within " + timeout.toMillis() + " ms";
             default -> r.reason();
         };
         String detail = where + " is " + seen + " (" + why + ")";
-        return seen.equals(state) ? Observation.ok(detail) : Observation.notOk(detail + "; expected " + state);
+        Observation o = seen.equals(state) ? Observation.ok(detail) : Observation.notOk(detail + "; expected " + state);
+        return CurlProbe.whetherSent(o, r, ctx, from, dst.get());
     }
 }

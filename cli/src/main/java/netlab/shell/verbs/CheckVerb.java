@@ -8,7 +8,7 @@ import netlab.shell.Verb;
 
 /**
  * {@code check [NAME...] [--json]}: the lab's checks (all, or those named), through the CLI's {@code check}
- * command. Exit code 1 when one fails.
+ * command. Exit code 1 when one fails, 5 when one could not run (which {@code ! check} does not take for a failure).
  */
 final class CheckVerb implements Verb {
     @Override
