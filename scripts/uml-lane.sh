@@ -93,12 +93,18 @@ if [ $urc -ne 0 ]; then
   exit 1
 fi
 
-# The verdict, from netlab's own JSON reports (one key per line): each check has "passed": true|false.
-passed=$(grep -cE '"passed" ?: ?true' "$out/results.json" 2>/dev/null)
-failed=$(grep -cE '"passed" ?: ?false' "$out/results.json" 2>/dev/null)
+# The verdict, from netlab's own JSON reports (one key per line): each check has "outcome": passed, failed or error
+# (it could not run); a lab that never got to its checks has an "error" object and no checks.
+passed=$(grep -cE '"outcome" ?: ?"passed"' "$out/results.json" 2>/dev/null)
+failed=$(grep -cE '"outcome" ?: ?"failed"' "$out/results.json" 2>/dev/null)
+errors=$(grep -cE '"outcome" ?: ?"error"' "$out/results.json" 2>/dev/null)
+lab_errors=$(grep -cE '"error" ?: ?\{' "$out/results.json" 2>/dev/null)
 reported=$(grep -cE '"lab" ?:' "$out/results.json" 2>/dev/null)
 rc=0
-# each failed check, from the reports: its lab, name and what was seen
+# a lab that never got to its checks: its one line
+awk '/"lab" ?:/ {lab=$0} /"error" ?: ?\{/ {inerr=1} /"message" ?:/ {if (inerr) print "uml-lane: ERROR " lab " " $0; inerr=0}' \
+  "$out/results.json" 2>/dev/null >&2
+# each check that did not pass, from the reports: its lab, name and what was seen
 awk '/"lab" ?:/ {lab=$0} /"name" ?:/ {name=$0} /"passed" ?: ?false/ {bad=1}
      /"detail" ?:/ {if (bad) print "uml-lane: FAIL " lab " " name " " $0; bad=0}' "$out/results.json" 2>/dev/null |
   sed 's/ *"lab" *: *"\([^"]*\)",\{0,1\}/ \1:/; s/ *"name" *: *"\([^"]*\)",\{0,1\}/ \1 -/; s/ *"detail" *: *"\(.*\)",\{0,1\}$/ \1/' >&2
@@ -116,6 +122,6 @@ fi
 if [ -s "$out/leftovers.txt" ]; then
   echo "uml-lane: left behind inside UML:" >&2; sed 's/^/  /' "$out/leftovers.txt" >&2; rc=1
 fi
-[ "$failed" = 0 ] || rc=1
-echo "uml-lane: $passed passed, $failed failed (${#labs[@]} labs, ${took}s)"
+[ "$failed" = 0 ] && [ "$errors" = 0 ] && [ "$lab_errors" = 0 ] || rc=1
+echo "uml-lane: $passed passed, $failed failed, $errors could not run, $lab_errors labs never got to their checks (${#labs[@]} labs, ${took}s)"
 exit $rc
