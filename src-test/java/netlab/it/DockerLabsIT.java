@@ -61,7 +61,7 @@ class DockerLabsIT extends LabTest {
         assertThat(without.exitCode()).as(without.toString()).isEqualTo(1);
         Cli.Result status = cli().run("status", lab);
         assertThat(status.exitCode()).isEqualTo(1);
-        assertThat(status.out()).contains("web: container " + p + ".web.server is not running in the pod");
+        assertThat(status.out()).contains("web: missing container " + p + ".web.server (not running in the pod)");
 
         // a converging up starts it again, and only it
         Cli.Result again = cli().run("up", "--name", lab, pod());

@@ -66,8 +66,8 @@ class LabLifecycleIT extends LabTest {
         Shell.run("ip", "-n", "netlab." + lab + ".h2", "addr", "add", "10.99.0.1/24", "dev", "eth1");
         Cli.Result status = cli().run("status", lab);
         assertThat(status.exitCode()).isEqualTo(1);
-        assertThat(status.out()).contains("h1: route default via 10.1.1.254 is missing")
-                .contains("h2: eth1 has an address the topology does not: 10.99.0.1/24");
+        assertThat(status.out()).contains("h1: missing route default via 10.1.1.254")
+                .contains("h2: extra address 10.99.0.1/24 on eth1");
     }
 
     @Test

@@ -13,7 +13,9 @@ final class NetlinkSocket implements AutoCloseable {
     private static final int AF_NETLINK = 16;
     private static final int SOCK_RAW = 3;
     private static final int SOCK_CLOEXEC = 02000000;
-    private static final int NETLINK_ROUTE = 0;
+    static final int NETLINK_ROUTE = 0;
+    /** nf_tables' netlink family: how netlab tells whether a namespace has any firewall tables at all. */
+    static final int NETLINK_NETFILTER = 12;
     private static final int NLMSG_ERROR = 2;
     private static final int NLMSG_DONE = 3;
 
@@ -23,7 +25,11 @@ final class NetlinkSocket implements AutoCloseable {
     private final byte[] reply = new byte[16384];
 
     NetlinkSocket() {
-        fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        this(NETLINK_ROUTE);
+    }
+
+    NetlinkSocket(int protocol) {
+        fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
         if (fd < 0) throw new NetlinkException(-1, "cannot open a netlink socket");
         byte[] addr = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder()).putShort((short) AF_NETLINK).array();
         if (c.bind(fd, addr, addr.length) != 0) {

@@ -37,6 +37,16 @@ final class NlMessage {
         b.putInt(0); // port id: the kernel
     }
 
+    /**
+     * A request whose body (family header and attributes) is {@code body}: an object as a dump returned it, sent back
+     * with another type (RTM_DELROUTE for a route RTM_GETROUTE listed), so exactly that object is meant.
+     */
+    static NlMessage withBody(int type, byte[] body) {
+        NlMessage m = new NlMessage(type, 0, true);
+        m.b.put(body);
+        return m;
+    }
+
     NlMessage u8(int v) {
         b.put((byte) v);
         return this;
