@@ -66,7 +66,7 @@ class DockerLabsIT extends LabTest {
         // a converging up starts it again, and only it
         Cli.Result again = cli().run("up", "--name", lab, pod());
         ok(again);
-        assertThat(again.err()).contains("1 missing object was made").contains(p + ".web.server started");
+        assertThat(again.err()).contains("it differed from its topology; restored 1 container)").contains(p + ".web.server started");
         ok(cli().run("check", lab, "-c", "the client reaches the server over localhost"));
 
         Cli.Result down = cli().run("down", lab);
@@ -202,7 +202,7 @@ class DockerLabsIT extends LabTest {
         assertThat(cli().run("check", lab).exitCode()).isEqualTo(1);
         Cli.Result again = cli().run("up", "--name", lab, pod());
         ok(again);
-        assertThat(again.err()).contains("2 missing objects were made");
+        assertThat(again.err()).contains("it differed from its topology; restored 1 namespace and 1 container)");
         ok(cli().run("check", lab));
     }
 
