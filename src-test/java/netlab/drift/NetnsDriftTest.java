@@ -165,6 +165,35 @@ class NetnsDriftTest {
     }
 
     @Test
+    void aHubPortOnAnotherBridgeIsMovedBackNotTunedThere() {
+        Map<String, Expected.Link> links = new LinkedHashMap<>();
+        links.put("lo", new Expected.Link("lo", "loopback", Optional.empty(), OptionalInt.of(65536), false, Optional.empty(), Optional.empty(),
+                Map.of(), Map.of(), Optional.empty()));
+        links.put("hub", new Expected.Link("hub", "bridge", Optional.empty(), OptionalInt.of(1500), true, Optional.empty(), Optional.empty(),
+                Map.of("ageing_time", 0L), Map.of(), Optional.empty()));
+        links.put("h1-eth1", new Expected.Link("h1-eth1", "veth", Optional.empty(), OptionalInt.of(1500), true, Optional.of("hub"), Optional.empty(),
+                Map.of(), Map.of("learning", 0L, "flood", 1L, "hairpin", 0L), Optional.empty()));
+        Expected fabric = new Expected("ns", "fabric", true, links, List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), Optional.empty(),
+                Map.of(), Expected.PodNetwork.NONE, false, false);
+        State s = new State();
+        s.links.clear();
+        s.links.add(new KernelState.Link(1, "lo", null, false, "DOWN", "00:00:00:00:00:00", 65536, 0, null, Map.of(), Map.of()));
+        s.links.add(new KernelState.Link(2, "hub", "bridge", true, "UP", "02:00:00:00:00:02", 1500, 0, null, Map.of("ageing_time", 0L), Map.of()));
+        s.links.add(new KernelState.Link(3, "h1-eth1", "veth", true, "UP", "02:00:00:00:00:03", 1500, 4, null, Map.of(),
+                Map.of("learning", 1L, "flood", 1L, "hairpin", 0L)));
+        s.links.add(new KernelState.Link(4, "xbr", "bridge", true, "UP", "02:00:00:00:00:04", 1500, 0, null, Map.of("ageing_time", 30000L), Map.of()));
+        s.addresses.clear();
+        s.routes.clear();
+        s.qdiscs.clear();
+        s.fdb.clear();
+        s.neighbours.clear();
+        s.sysctls.clear();
+        Compared c = compare(fabric, s, false);
+        assertThat(c.texts()).containsExactly("switch hub: changed interface h1-eth1 master: expected hub, found xbr", "fabric: extra interface xbr (bridge)");
+        assertThat(c.repairTexts()).containsExactly("link del xbr");
+    }
+
+    @Test
     void permanentNeighboursStaticFdbEntriesQdiscsPolicyRulesAndSysctls() {
         State s = new State();
         s.neighbours.add(new KernelState.Neighbour(false, 2, IpAddress.of("10.0.0.99"), "02:00:00:00:00:99", 0x80, RAW));
@@ -220,7 +249,14 @@ class NetnsDriftTest {
         assertThat(d).extracting(Drift::text).containsExactly("h1: changed chain filter FORWARD policy: expected ACCEPT, found DROP",
                 "h1: extra rule filter FORWARD #1: -i eth1 -j DROP");
         List<Op> ops = repairs.get("ns.h1").inOrder();
-        assertThat(ops).singleElement().satisfies(op -> assertThat(op.text())
+        assertThat(ops).as("legacy iptables: the table is emptied").singleElement().satisfies(op -> assertThat(op.text())
                 .isEqualTo("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n"));
+
+        repairs.clear();
+        KernelState nft = new KernelState(s.links, s.addresses, s.routes, s.rules, s.neighbours, s.fdb, Map.of(), s.qdiscs, s.sysctls, Set.of(),
+                new KernelState.Firewall(true, false, Set.of("ip filter")));
+        NetnsDrift.compare(expected(false), nft, Map.of(), v4, NONE, false, repairs);
+        assertThat(repairs.get("ns.h1").inOrder()).as("nf_tables: the table goes, as a fresh namespace has none").extracting(Op::text)
+                .containsExactly("nft delete table ip filter");
     }
 }

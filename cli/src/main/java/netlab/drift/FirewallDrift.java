@@ -19,14 +19,23 @@ import netlab.rules.SaveForm;
 final class FirewallDrift {
     private FirewallDrift() {}
 
-    /** The differences, and the restore input that repairs them (empty when there are none). */
-    record Result(List<Drift> drift, Optional<String> restore) {}
+    /**
+     * The differences, and what repairs them: a restore input (netlab's set, or tables emptied where they cannot be
+     * deleted: legacy iptables), and nf_tables tables to delete whole (a fresh namespace has none).
+     */
+    record Result(List<Drift> drift, Optional<String> restore, List<String> deleteTables) {}
+
+    static Result compare(String where, Optional<String> expected, LiveRules found, boolean v6, boolean keepExtra) {
+        return compare(where, expected, found, v6, keepExtra, java.util.Set.of());
+    }
 
     /**
-     * @param expected the node's {@code iptables-restore} input, or empty: the node has no rules (always so for IPv6)
-     * @param family   "IPv4" or "IPv6", named in messages only for IPv6
+     * @param expected  the node's {@code iptables-restore} input, or empty: the node has no rules (always so for IPv6)
+     * @param v6        the IPv6 tables (named "ip6 filter" in messages)
+     * @param nftTables the namespace's nf_tables tables ("ip filter", "ip6 nat"): a table netlab has no rules for that is
+     *                  one of them is deleted, as a fresh namespace has none
      */
-    static Result compare(String where, Optional<String> expected, LiveRules found, boolean v6, boolean keepExtra) {
+    static Result compare(String where, Optional<String> expected, LiveRules found, boolean v6, boolean keepExtra, java.util.Set<String> nftTables) {
         Map<String, Table> want = expected.map(t -> tables(LiveRules.parse(t), true)).orElse(new LinkedHashMap<>());
         Map<String, Table> have = tables(found, false);
         List<Drift> drift = new ArrayList<>();
@@ -42,15 +51,19 @@ final class FirewallDrift {
             drift.addAll(d);
             if (!keepExtra || d.stream().anyMatch(x -> x.change() != Drift.Change.EXTRA)) repairTables.add(table);
         }
-        if (repairTables.isEmpty()) return new Result(drift, Optional.empty());
+        if (repairTables.isEmpty()) return new Result(drift, Optional.empty(), List.of());
         StringBuilder restore = new StringBuilder();
         if (expected.isPresent() && want.keySet().stream().anyMatch(repairTables::contains)) {
             // netlab's own input replaces its tables whole, as up applies them
             restore.append(expected.get());
             repairTables.removeAll(want.keySet());
         }
-        for (String table : repairTables) restore.append(have.get(table).emptied().restore(table));
-        return new Result(drift, Optional.of(restore.toString()));
+        List<String> delete = new ArrayList<>();
+        for (String table : repairTables) {
+            if (nftTables.contains((v6 ? "ip6 " : "ip ") + table)) delete.add(table);
+            else restore.append(have.get(table).emptied().restore(table));
+        }
+        return new Result(drift, restore.isEmpty() ? Optional.empty() : Optional.of(restore.toString()), delete);
     }
 
     private static List<Drift> compareTable(String where, String table, Table want, Table have) {

@@ -182,7 +182,8 @@ final class NetnsDrift {
         }
         if (!bridgeSettings.isEmpty()) here().settings.add(IpOp.of("link set dev " + x.name() + " type bridge " + String.join(" ", bridgeSettings)));
         if (remake) here().deletions.add(RepairOp.Delete.link(f.index(), f.name())); // a VXLAN's identity: made again by the plan
-        if (x.master().isPresent() && !f.port().isEmpty()) {
+        // a port's settings count on its own bridge; on another, up puts it back and the plan sets them there
+        if (x.master().isPresent() && x.master().equals(Optional.ofNullable(master)) && !f.port().isEmpty()) {
             List<String> portSettings = new ArrayList<>();
             for (Map.Entry<String, Long> p : new java.util.TreeMap<>(x.port()).entrySet()) {
                 Long have = f.port().get(p.getKey());
@@ -457,14 +458,16 @@ final class NetnsDrift {
 
     private void firewall(LiveRules v4, LiveRules v6) {
         if (e.rules().isPresent() || s.firewall().ipv4()) {
-            FirewallDrift.Result r = FirewallDrift.compare(where(), e.rules(), v4, false, keepExtra);
+            FirewallDrift.Result r = FirewallDrift.compare(where(), e.rules(), v4, false, keepExtra, s.firewall().nftTables());
             drift.addAll(r.drift());
             r.restore().ifPresent(text -> here().firewall.add(new IptablesOp(text, Optional.empty())));
+            r.deleteTables().forEach(t -> here().firewall.add(new RepairOp.DeleteNftTable(false, t)));
         }
         if (s.firewall().ipv6()) {
-            FirewallDrift.Result r = FirewallDrift.compare(where(), Optional.empty(), v6, true, keepExtra);
+            FirewallDrift.Result r = FirewallDrift.compare(where(), Optional.empty(), v6, true, keepExtra, s.firewall().nftTables());
             drift.addAll(r.drift());
             r.restore().ifPresent(text -> here().firewall.add(new RepairOp.Ip6tablesRestore(text)));
+            r.deleteTables().forEach(t -> here().firewall.add(new RepairOp.DeleteNftTable(true, t)));
         }
     }
 }

@@ -37,6 +37,14 @@ public sealed interface RepairOp extends Op {
         }
     }
 
+    /** An nf_tables table of iptables-nft ("filter" of family ip) deleted whole: a fresh namespace has no tables. */
+    record DeleteNftTable(boolean v6, String table) implements RepairOp {
+        @Override
+        public String text() {
+            return "nft delete table " + (v6 ? "ip6 " : "ip ") + table;
+        }
+    }
+
     /** {@code ip6tables-restore} of {@code input}: the IPv6 tables netlab never fills, emptied. */
     record Ip6tablesRestore(String input) implements RepairOp {
         @Override

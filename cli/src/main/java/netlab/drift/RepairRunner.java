@@ -25,6 +25,9 @@ public final class RepairRunner implements ToolRunner {
             if (o instanceof RepairOp.Delete d) {
                 netlink.add(o);
                 requests.add(new NetlinkRepairs.Delete(d.type(), d.body()));
+            } else if (o instanceof RepairOp.DeleteNftTable t) {
+                netlink.add(o);
+                requests.add(new NetlinkRepairs.DeleteNftTable(t.v6(), t.table()));
             } else if (o instanceof RepairOp.AddDefaultRule a) {
                 netlink.add(o);
                 requests.add(new NetlinkRepairs.AddRule(a.v6(), a.priority(), a.table()));
@@ -54,6 +57,7 @@ public final class RepairRunner implements ToolRunner {
         List<String> lines = new ArrayList<>();
         for (Op o : ops) {
             if (o instanceof RepairOp.Ip6tablesRestore r) lines.add("ip netns exec " + netns + " ip6tables-restore -w <<'EOF'\n" + r.input() + "EOF");
+            else if (o instanceof RepairOp.DeleteNftTable) lines.add("ip netns exec " + netns + " " + o.text());
             else lines.add("ip -n " + netns + " " + o.text());
         }
         return String.join("\n", lines);

@@ -180,8 +180,19 @@ public record KernelState(List<Link> links, List<Address> addresses, List<Route>
         }
     }
 
-    /** Whether the namespace has any IPv4 / IPv6 firewall tables (nf_tables or legacy): without any it has no rules. */
-    public record Firewall(boolean ipv4, boolean ipv6) {}
+    /**
+     * Whether the namespace has any IPv4 / IPv6 firewall tables (nf_tables or legacy): without any it has no rules.
+     * {@code nftTables}: the nf_tables ones by family and name ("ip filter", "ip6 nat"), which can be deleted whole.
+     */
+    public record Firewall(boolean ipv4, boolean ipv6, Set<String> nftTables) {
+        public Firewall {
+            nftTables = Set.copyOf(nftTables);
+        }
+
+        public Firewall(boolean ipv4, boolean ipv6) {
+            this(ipv4, ipv6, Set.of());
+        }
+    }
 
     public Map<Integer, String> names() {
         Map<Integer, String> m = new HashMap<>();

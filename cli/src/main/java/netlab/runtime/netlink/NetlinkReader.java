@@ -353,17 +353,25 @@ public final class NetlinkReader {
     /** nf_tables tables of the ip and ip6 families (iptables-nft), or legacy iptables' loaded tables. */
     private static KernelState.Firewall firewall() {
         boolean v4 = legacyTables("ip_tables_names"), v6 = legacyTables("ip6_tables_names");
+        Set<String> nft = new java.util.TreeSet<>();
         try (NetlinkSocket s = new NetlinkSocket(NetlinkSocket.NETLINK_NETFILTER)) {
             // NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETTABLE, for every family; the answer's nfgenmsg names each table's
             for (ByteBuffer m : s.dump(NlMessage.dump(10 << 8 | 1).u8(AF_UNSPEC).u8(0).u16(0))) {
                 int family = m.get(16) & 0xff;
-                if (family == AF_INET) v4 = true;
-                if (family == AF_INET6) v6 = true;
+                String name = string(attrs(m, 20, m.getInt(0)).get(1));
+                if (family == AF_INET) {
+                    v4 = true;
+                    nft.add("ip " + name);
+                }
+                if (family == AF_INET6) {
+                    v6 = true;
+                    nft.add("ip6 " + name);
+                }
             }
         } catch (NetlinkException e) {
             // no nf_tables in this kernel: only legacy tables can exist
         }
-        return new KernelState.Firewall(v4, v6);
+        return new KernelState.Firewall(v4, v6, nft);
     }
 
     private static boolean legacyTables(String file) {

@@ -23,6 +23,9 @@ public final class NetlinkRepairs {
 
     public record AddRule(boolean v6, int priority, int table) implements Request {}
 
+    /** An nf_tables table (iptables-nft's "ip filter", "ip6 nat"...), with its chains and rules. */
+    public record DeleteNftTable(boolean v6, String table) implements Request {}
+
     /** Sends each request in order; returns, per request, null when it did what it should, else the kernel's refusal. */
     public static List<String> send(String netns, List<Request> requests) throws Exception {
         return InNetns.call(netns, () -> {
@@ -30,10 +33,11 @@ public final class NetlinkRepairs {
             try (NetlinkSocket s = new NetlinkSocket()) {
                 for (Request r : requests) {
                     try {
-                        s.request(message(r));
+                        if (r instanceof DeleteNftTable t) deleteTable(t);
+                        else s.request(message(r));
                         out.add(null);
                     } catch (NetlinkException e) {
-                        boolean gone = r instanceof Delete && (e.errno() == ENOENT || e.errno() == ESRCH || e.errno() == ENXIO
+                        boolean gone = (r instanceof Delete || r instanceof DeleteNftTable) && (e.errno() == ENOENT || e.errno() == ESRCH || e.errno() == ENXIO
                                 || e.errno() == ENODEV || e.errno() == EADDRNOTAVAIL);
                         out.add(gone ? null : e.getMessage());
                     }
@@ -41,6 +45,20 @@ public final class NetlinkRepairs {
             }
             return out;
         });
+    }
+
+    private static final int NFNL_MSG_BATCH_BEGIN = 0x10, NFNL_MSG_BATCH_END = 0x11, NFNL_SUBSYS_NFTABLES = 10, NFT_MSG_DELTABLE = 2,
+            NFTA_TABLE_NAME = 1;
+
+    /** nf_tables takes changes only in a batch: begin, the deletion, end, in one datagram. */
+    private static void deleteTable(DeleteNftTable t) {
+        try (NetlinkSocket nf = new NetlinkSocket(NetlinkSocket.NETLINK_NETFILTER)) {
+            NlMessage begin = NlMessage.unacknowledged(NFNL_MSG_BATCH_BEGIN).u8(0).u8(0).u8(0).u8(NFNL_SUBSYS_NFTABLES);
+            NlMessage del = new NlMessage(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELTABLE, 0).u8(t.v6() ? AF_INET6 : AF_INET).u8(0).u16(0);
+            del.attrString(NFTA_TABLE_NAME, t.table());
+            NlMessage end = NlMessage.unacknowledged(NFNL_MSG_BATCH_END).u8(0).u8(0).u8(0).u8(NFNL_SUBSYS_NFTABLES);
+            nf.batch(List.of(begin, del, end), 1);
+        }
     }
 
     private static NlMessage message(Request r) {

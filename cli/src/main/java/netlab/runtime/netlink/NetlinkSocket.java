@@ -65,6 +65,47 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends several messages in one datagram (an nf_tables batch: begin, changes, end) and waits for the acknowledgement of
+     * message {@code acked}; a refusal becomes a {@link NetlinkException}.
+     */
+    void batch(java.util.List<NlMessage> messages, int acked) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int ackSeq = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            int s = seq++;
+            if (i == acked) ackSeq = s;
+            byte[] b = messages.get(i).bytes(s);
+            out.write(b, 0, b.length);
+        }
+        byte[] all = out.toByteArray();
+        if (c.send(fd, all, all.length, 0) != all.length) throw new NetlinkException(-1, "netlink send failed");
+        awaitAck(ackSeq);
+    }
+
+    private void awaitAck(int mySeq) {
+        while (true) {
+            long n = c.recv(fd, reply, reply.length, 0);
+            if (n < 0) throw new NetlinkException(-1, "netlink receive failed");
+            ByteBuffer b = ByteBuffer.wrap(reply, 0, (int) n).order(ByteOrder.nativeOrder());
+            while (b.remaining() >= 16) {
+                int start = b.position();
+                int len = b.getInt();
+                int type = b.getShort() & 0xffff;
+                b.getShort();
+                int s = b.getInt();
+                b.getInt();
+                if (type == NLMSG_ERROR) {
+                    int error = b.getInt();
+                    if (error != 0) throw new NetlinkException(-error, c.strerror(-error));
+                    if (s == mySeq) return;
+                }
+                if (len < 16) break;
+                b.position(start + ((len + 3) & ~3));
+            }
+        }
+    }
+
     /** Sends a dump request and returns every message of the answer (header included) until NLMSG_DONE. */
     java.util.List<ByteBuffer> dump(NlMessage m) {
         int mySeq = seq++;

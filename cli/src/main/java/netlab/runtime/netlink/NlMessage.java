@@ -24,6 +24,11 @@ final class NlMessage {
         this(type, flags, true);
     }
 
+    /** A message that asks for no acknowledgement (the begin and end of an nf_tables batch). */
+    static NlMessage unacknowledged(int type) {
+        return new NlMessage(type, 0, false);
+    }
+
     /** A dump request (no acknowledgement: the answer ends with NLMSG_DONE). */
     static NlMessage dump(int type) {
         return new NlMessage(type, NLM_F_DUMP, false);
