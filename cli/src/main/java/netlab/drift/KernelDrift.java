@@ -75,7 +75,7 @@ public final class KernelDrift {
         if (!Netns.exists(e.netns())) return new Object[] {null, null, null};
         KernelState s;
         try {
-            s = NetlinkReader.read(e.netns(), new NetlinkReader.Wants(e.sysctls().keySet(), !e.vlans().isEmpty()));
+            s = NetlinkReader.read(e.netns(), new NetlinkReader.Wants(e.sysctls().keySet(), !e.vlans().isEmpty(), !e.listeners().isEmpty()));
         } catch (InterruptedException ie) {
             throw ie;
         } catch (Exception ex) {

@@ -11,7 +11,8 @@ import netlab.net.IpAddress;
  * One network namespace as its kernel holds it, read over netlink from a thread inside it (see {@link NetlinkReader}):
  * links with their kind-specific settings, addresses, routes of every table and type, policy rules, neighbour and
  * forwarding (FDB) entries, bridge port VLANs, qdiscs, and, from /proc of the same thread, the sysctls asked for, the
- * TCP ports something listens on, and whether the namespace has firewall tables at all.
+ * TCP ports something listens on (when asked: see {@link NetlinkReader.Wants}), and whether the namespace has firewall
+ * tables at all.
  *
  * <p>Objects a repair may delete keep the body of the netlink message the kernel listed them with ({@code raw}), so
  * the deletion names exactly that object.
