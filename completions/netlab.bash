@@ -271,7 +271,7 @@ function _picocli_netlab_up() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '--allow-large' '--keep-extra' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default

@@ -61,12 +61,12 @@ class DockerLabsIT extends LabTest {
         assertThat(without.exitCode()).as(without.toString()).isEqualTo(1);
         Cli.Result status = cli().run("status", lab);
         assertThat(status.exitCode()).isEqualTo(1);
-        assertThat(status.out()).contains("web: container " + p + ".web.server is not running in the pod");
+        assertThat(status.out()).contains("web: missing container " + p + ".web.server (not running in the pod)");
 
         // a converging up starts it again, and only it
         Cli.Result again = cli().run("up", "--name", lab, pod());
         ok(again);
-        assertThat(again.err()).contains("1 missing object was made").contains(p + ".web.server started");
+        assertThat(again.err()).contains("it differed from its topology; restored 1 container)").contains(p + ".web.server started");
         ok(cli().run("check", lab, "-c", "the client reaches the server over localhost"));
 
         Cli.Result down = cli().run("down", lab);
@@ -203,7 +203,7 @@ class DockerLabsIT extends LabTest {
         assertThat(cli().run("check", lab).exitCode()).isEqualTo(5);
         Cli.Result again = cli().run("up", "--name", lab, pod());
         ok(again);
-        assertThat(again.err()).contains("2 missing objects were made");
+        assertThat(again.err()).contains("it differed from its topology; restored 1 namespace and 1 container)");
         ok(cli().run("check", lab));
     }
 

@@ -173,9 +173,10 @@ class NatLabIT extends LabTest {
         assertThat(cli().run("check", lab, "-c", SOURCE_CHECK).exitCode()).isEqualTo(1);
         Cli.Result status = cli().run("status", lab);
         assertThat(status.exitCode()).isEqualTo(1);
-        assertThat(status.out()).contains("r1: 2 of its 3 rules are in place").contains("lanweb: its http :80 service is not listening");
+        assertThat(status.out()).contains("r1: missing rule nat POSTROUTING #1: -s 192.168.1.0/24 -o eth2 -j MASQUERADE (comment \"netlab:" + lab)
+                .contains("lanweb: missing server http :80 (nothing listens on TCP port 80)");
 
-        assertThat(up(lab, Labs.topology("nat.yaml"))).contains("2 missing objects were made");
+        assertThat(up(lab, Labs.topology("nat.yaml"))).contains("it differed from its topology; restored 1 rule and 1 server");
         ok(cli().run("status", lab));
         ok(cli().run("check", lab));
         assertThat(servers(lab)).filteredOn(p -> p.node().equals("lanweb")).singleElement()

@@ -56,7 +56,7 @@ public final class InspectCommand implements Callable<Integer> {
             doc.put("rules", rules);
             doc.put("services", services);
             podNetwork.ifPresent(p -> doc.put("pod_network", p));
-            doc.put("drift", s.drift());
+            doc.put("drift", s.drift().stream().map(netlab.drift.Drift::json).toList());
             top.out().println(Json.write(doc));
         } else {
             StatusCommand.print(s, top.out());

@@ -36,9 +36,20 @@ public final class StatusCommand implements Callable<Integer> {
         LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
         netlab.doctor.Privileges.require();
         LabStatus.Snapshot s = new LabStatus(env).snapshot(r.lab().model(), r.state().status(), r.state().topologyPath(), Optional.empty());
-        if (json) top.out().println(Json.write(s));
+        if (json) top.out().println(Json.write(json(s)));
         else print(s, top.out());
         return s.drift().isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    /** The snapshot for --json, each drift with its fields and its line of text. */
+    static java.util.Map<String, Object> json(LabStatus.Snapshot s) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("lab", s.lab());
+        m.put("status", s.status());
+        m.put("topology", s.topology());
+        m.put("nodes", s.nodes());
+        m.put("drift", s.drift().stream().map(netlab.drift.Drift::json).toList());
+        return m;
     }
 
     static void print(LabStatus.Snapshot s, PrintStream out) {
@@ -69,7 +80,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("no drift: the lab matches its topology");
         } else {
             out.println("drift (" + s.drift().size() + "):");
-            s.drift().forEach(d -> out.println("  " + d));
+            s.drift().forEach(d -> out.println("  " + d.text()));
         }
     }
 }

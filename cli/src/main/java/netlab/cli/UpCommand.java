@@ -38,6 +38,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
     boolean allowLarge;
 
+    @Option(names = "--keep-extra", description = "On a lab that is up, leave what was added to it by hand (addresses, routes, rules, interfaces...); "
+            + "what is missing or changed is still repaired.")
+    boolean keepExtra;
+
     @Override
     public Integer call() throws Exception {
         LoadedLab lab = LabLoader.fromFile(topology, Optional.ofNullable(name), Budget.of(allowLarge));
@@ -48,12 +52,25 @@ public final class UpCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         env.progress().info("building lab '" + lab.name() + "' from " + topology);
-        LabUp.Built b = up.up(lab, !noWait, keepOnError);
-        env.progress().info("lab '" + b.lab() + "' is up"
-                + (!b.converged() ? "" : b.created() == 0 ? " (it was already; nothing was missing)"
-                        : " (it was partly; " + b.created() + " missing object" + (b.created() == 1 ? " was" : "s were") + " made)")
+        LabUp.Built b = up.up(lab, !noWait, keepOnError, keepExtra);
+        env.progress().info("lab '" + b.lab() + "' is up" + converged(b)
                 + ": " + b.nodes() + " node" + (b.nodes() == 1 ? "" : "s") + ", " + b.switches() + " switch" + (b.switches() == 1 ? "" : "es")
                 + ", " + b.links() + " link" + (b.links() == 1 ? "" : "s") + " (" + Seconds.of(b.took(), 2) + " s)");
-        return ExitCode.OK;
+        if (!b.kept().isEmpty()) {
+            env.progress().info("kept (--keep-extra): " + String.join("; ", b.kept().stream().map(netlab.drift.Drift::text).toList()));
+        }
+        if (b.remaining().isEmpty()) return ExitCode.OK;
+        b.remaining().forEach(d -> env.progress().warn("still differs: " + d.text()));
+        env.progress().warn("lab '" + b.lab() + "' still differs from its topology in " + b.remaining().size() + " way"
+                + (b.remaining().size() == 1 ? "" : "s") + " that up could not repair ('netlab status " + b.lab() + "' shows them)");
+        return ExitCode.CHECK_FAILED;
+    }
+
+    /** What a converging up found and did, in words: "(it was already; nothing was missing)", "(it differed; restored 2 routes...)". */
+    static String converged(LabUp.Built b) {
+        if (!b.converged()) return "";
+        if (!b.repaired().isEmpty()) return " (it differed from its topology; " + netlab.drift.RepairSummary.of(b.repaired()) + ")";
+        if (b.created() > 0) return " (it was partly; " + b.created() + " missing object" + (b.created() == 1 ? " was" : "s were") + " made)";
+        return b.kept().isEmpty() ? " (it was already; nothing was missing)" : " (nothing was missing)";
     }
 }

@@ -2,40 +2,64 @@ package netlab.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import netlab.drift.Drift;
+import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.plan.Naming;
 import netlab.runtime.ProcessRunner;
-import netlab.services.Listeners;
+import netlab.runtime.netlink.KernelState;
 
 /**
- * Where a running cluster differs from what it should be, for {@code status}: etcd not listening, a node without its
- * lease, a node whose kernel is not in step with the leases in etcd (each named with what repairs it).
+ * Where a running cluster's pod network differs from the subnet table in etcd, for {@code status}: a node without its
+ * lease, and each route, neighbour and FDB entry a node lacks for another's lease or holds though no lease calls for it
+ * (what flanneld would add or delete). The subnet table is read once; the nodes' entries come from the namespaces'
+ * netlink state already read. etcd not listening is the etcd node's missing server, reported with the other servers.
  */
 public final class ClusterDrift {
     private ClusterDrift() {}
 
-    public static List<String> of(LabModel model, Naming naming, ProcessRunner processes) throws InterruptedException {
+    /** @param states the namespaces' state as read for status (a node absent from it is reported missing elsewhere) */
+    public static List<Drift> of(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states) throws InterruptedException {
         Optional<ClusterSpec> cluster = model.topology().cluster();
-        List<String> drift = new ArrayList<>();
+        List<Drift> drift = new ArrayList<>();
         if (cluster.isEmpty() || !cluster.get().backend().usesEtcd()) return drift;
         ClusterSpec c = cluster.get();
         String etcdNode = c.etcd().orElseThrow().text();
-        if (!Listeners.inNetns(processes, naming.nodeNetns(etcdNode)).contains(EtcdServer.CLIENT_PORT)) {
-            drift.add(etcdNode + ": etcd is not listening on port " + EtcdServer.CLIENT_PORT + " ('netlab up' starts it again)");
+        KernelState etcdState = states.get(naming.nodeNetns(etcdNode));
+        if (etcdState == null || !etcdState.listening().contains(EtcdServer.CLIENT_PORT)) return drift;
+        PodNetworkSync sync = new PodNetworkSync(processes, naming, model);
+        List<Lease> leases;
+        try {
+            leases = PodNetworkSync.leases(sync.client(naming.nodeNetns(etcdNode)));
+        } catch (NetlabException e) {
+            drift.add(Drift.changed(etcdNode, Drift.Thing.LEASE, "table in etcd", "readable", "cannot be read: " + e.getMessage()));
             return drift;
         }
         for (ClusterNodeSpec n : c.nodes().values()) {
-            PodNetworkView v = PodNetworkView.read(processes, naming, model, n.name());
-            if (!v.etcdAnswered()) {
-                drift.add(n.name() + ": cannot read the subnet table: " + v.etcd());
-                return drift;
+            if (leases.stream().noneMatch(l -> l.subnet().equals(n.subnet()))) {
+                drift.add(Drift.missing(n.name(), Drift.Thing.LEASE, n.subnet() + " in etcd ('netlab up' or 'netlab cluster add-node' leases it)"));
             }
-            if (v.leases().stream().noneMatch(r -> r.subnet().equals(n.subnet().toString()))) {
-                drift.add(n.name() + ": holds no lease of " + n.subnet() + " in etcd ('netlab cluster add-node' or 'netlab up' leases it)");
-            }
-            if (!v.inStep()) drift.add(n.name() + ": not in step with the leases in etcd ('netlab cluster leases' shows how; 'netlab cluster sync' repairs it)");
+            KernelState st = states.get(naming.nodeNetns(n.name()));
+            if (st == null) continue;
+            LeaseEntries want = sync.entries(n, leases);
+            LivePodNetwork have = LivePodNetwork.of(st, sync.routeDevice(n), c.backend() == Backend.VXLAN);
+            LeaseEntries.Changes changes = want.changesFrom(have, c);
+            for (String a : changes.added()) drift.add(Drift.missing(n.name(), thing(a), rest(a) + " (a lease in etcd calls for it)"));
+            for (String r : changes.removed()) drift.add(Drift.extra(n.name(), thing(r), rest(r) + " (no lease in etcd calls for it)"));
         }
         return drift;
+    }
+
+    /** "route ...", "neighbour ...", "fdb ..." as LeaseEntries words them. */
+    private static Drift.Thing thing(String change) {
+        if (change.startsWith("route ")) return Drift.Thing.ROUTE;
+        if (change.startsWith("neighbour ")) return Drift.Thing.NEIGHBOUR;
+        return Drift.Thing.FDB;
+    }
+
+    private static String rest(String change) {
+        return change.substring(change.indexOf(' ') + 1);
     }
 }

@@ -141,7 +141,7 @@ public final class ClusterExpander {
 
         NodeSpec build() {
             return new NodeSpec(spec.name(), spec.kind(), spec.kindSpec(), interfaces, routes, forwarding, sysctls, spec.exec(), spec.pos(),
-                    rules, spec.services());
+                    rules, spec.services(), spec.keepExtra());
         }
     }
 }

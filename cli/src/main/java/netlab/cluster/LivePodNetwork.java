@@ -69,6 +69,40 @@ public record LivePodNetwork(List<Route> routes, List<Neighbour> neighbours, Lis
         return new LivePodNetwork(routes, neighbours, fdb);
     }
 
+    /**
+     * The same read from a namespace's netlink state (no process): main-table routes out of {@code routeDev}, and with
+     * {@code vxlan} flannel.1's neighbour and FDB entries, as iproute2's JSON above names them.
+     */
+    public static LivePodNetwork of(netlab.runtime.netlink.KernelState s, String routeDev, boolean vxlan) {
+        List<Route> routes = new ArrayList<>();
+        Map<Integer, String> names = s.names();
+        for (netlab.runtime.netlink.KernelState.Route r : s.routes()) {
+            if (r.table() != netlab.runtime.netlink.KernelState.Route.TABLE_MAIN || r.isDefault() || !routeDev.equals(names.get(r.oif()))) continue;
+            Cidr.parse(r.dst()).ifPresent(c -> routes.add(new Route(c, Optional.ofNullable(r.gateway()).map(Object::toString), routeDev, r.onlink())));
+        }
+        List<Neighbour> neighbours = new ArrayList<>();
+        List<Fdb> fdb = new ArrayList<>();
+        if (vxlan) {
+            for (netlab.runtime.netlink.KernelState.Neighbour n : s.neighbours()) {
+                // as ip neigh show lists them: without entries in state noarp or none
+                if (!Flannel.DEVICE.equals(names.get(n.index())) || n.dst() == null || n.state() == 0 || (n.state() & 0x40) != 0) continue;
+                neighbours.add(new Neighbour(n.dst().toString(), Optional.ofNullable(n.lladdr()), state(n.state()), Flannel.DEVICE));
+            }
+            for (netlab.runtime.netlink.KernelState.Fdb f : s.fdb()) {
+                if (!Flannel.DEVICE.equals(names.get(f.index()))) continue;
+                fdb.add(new Fdb(f.mac(), Optional.ofNullable(f.dst()).map(Object::toString), Flannel.DEVICE));
+            }
+        }
+        return new LivePodNetwork(routes, neighbours, fdb);
+    }
+
+    /** The first state name iproute2 prints for NUD bits. */
+    static String state(int nud) {
+        String[] names = {"INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"};
+        for (int i = 0; i < names.length; i++) if ((nud & (1 << i)) != 0) return names[i];
+        return "NONE";
+    }
+
     private static List<Map<String, Object>> rows(ProcessRunner processes, List<String> argv) throws InterruptedException {
         ProcResult r = processes.run(argv, null, TIMEOUT);
         return r.ok() ? Json.rows(r.stdout()) : List.of();

@@ -112,7 +112,7 @@ public final class Explainer {
     private void note(String node, Op op) {
         boolean network = switch (op.tool()) {
             // inside the lab's namespaces (the topology's own sysctls are listed from its nodes)
-            case IP, TC, BRIDGE, IPTABLES, SYSCTL -> true;
+            case IP, TC, BRIDGE, IPTABLES, SYSCTL, REPAIR -> true; // repairs: only a converging up has them
             case SHELL -> {
                 shell((ShellOp) op);
                 yield false;

@@ -33,7 +33,10 @@ import netlab.topology.CheckSpec;
 
 /**
  * Builds a lab. A fresh lab is recorded before anything is made, then built; if building fails or is interrupted,
- * everything is removed again. A lab that is already (partly) up is converged: only what is missing is made.
+ * everything is removed again. A lab that is already (partly) up is converged to exactly its topology: its drift is
+ * read first (see {@link LabStatus#find}), what is extra is removed and what the plan only sets at creation is set,
+ * then the plan makes what is missing and sets again what it sets; finally the lab is read again to say what, if
+ * anything, still differs.
  */
 public final class LabUp {
     private final LabEnv env;
@@ -42,8 +45,19 @@ public final class LabUp {
         this.env = env;
     }
 
-    /** How the build went, for the summary line. */
-    public record Built(String lab, boolean converged, int nodes, int switches, int links, int created, Duration took) {}
+    /**
+     * How the build went, for the summary line.
+     *
+     * @param repaired  when converging: the drift found before, which up repaired (extras kept with --keep-extra excluded)
+     * @param kept      extras left in place because of --keep-extra
+     * @param remaining drift still there afterwards (kept extras excluded): nothing, unless something could not be repaired
+     */
+    public record Built(String lab, boolean converged, int nodes, int switches, int links, int created, Duration took,
+                        List<netlab.drift.Drift> repaired, List<netlab.drift.Drift> kept, List<netlab.drift.Drift> remaining) {
+        public Built(String lab, boolean converged, int nodes, int switches, int links, int created, Duration took) {
+            this(lab, converged, nodes, switches, links, created, took, List.of(), List.of(), List.of());
+        }
+    }
 
     public Plan plan(LoadedLab lab) {
         return Planner.plan(lab.model(), env.kindRuntime(lab.name()));
@@ -56,14 +70,19 @@ public final class LabUp {
     }
 
     public Built up(LoadedLab lab, boolean waitForLock, boolean keepOnError) throws InterruptedException {
+        return up(lab, waitForLock, keepOnError, false);
+    }
+
+    /** @param keepExtra a converging up leaves what was added by hand (still reported as drift by status) */
+    public Built up(LoadedLab lab, boolean waitForLock, boolean keepOnError, boolean keepExtra) throws InterruptedException {
         requireFeatures(lab.model());
         preflight(lab.model());
         try (LabLock lock = LabLock.acquire(env.store(), lab.labName(), waitForLock, env.progress())) {
-            return upLocked(lab, keepOnError, lock);
+            return upLocked(lab, keepOnError, keepExtra, lock);
         }
     }
 
-    private Built upLocked(LoadedLab lab, boolean keepOnError, LabLock lock) throws InterruptedException {
+    private Built upLocked(LoadedLab lab, boolean keepOnError, boolean keepExtra, LabLock lock) throws InterruptedException {
         long t0 = System.nanoTime();
         LabName name = lab.labName();
         Optional<LabState> existing = env.store().load(name);
@@ -84,8 +103,15 @@ public final class LabUp {
         Observed observed = existing.isPresent() ? new LiveObserver(env.processes(), env.docker(), env.naming(name)) : Observed.NOTHING;
         RunContext ctx = new RunContext(env.processes(), env.nodeExec(lab.model()), Set.copyOf(state.done()));
         PlanExecutor.Stats stats;
+        List<netlab.drift.Drift> before = List.of();
         try {
-            stats = new PlanExecutor(env.runners(), ctx, env.progress(), PlanExecutor.defaultParallelism()).execute(plan, observed);
+            PlanExecutor executor = new PlanExecutor(env.runners(), ctx, env.progress(), PlanExecutor.defaultParallelism());
+            if (existing.isPresent()) {
+                LabStatus.Found found = new LabStatus(env).find(lab.model(), Optional.empty(), keepExtra);
+                before = found.drift();
+                executor.execute(found.kernel().repairs(), Observed.NOTHING);
+            }
+            stats = executor.execute(plan, observed);
             // Ctrl-C after the last unit finished, before up returned: it still means "stop and undo"
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
         } catch (InterruptedException | RuntimeException e) {
@@ -106,8 +132,21 @@ public final class LabUp {
         }
         env.store().save(name, recorded(state, ctx).withStatus(LabState.UP));
         LabModel m = lab.model();
+        List<netlab.drift.Drift> remaining = List.of();
+        if (existing.isPresent() && (!before.isEmpty() || stats.created() > 0)) {
+            remaining = new LabStatus(env).find(m, Optional.empty(), keepExtra).drift();
+        }
         return new Built(name.value(), existing.isPresent(), m.nodes().size(), m.switches().size(), m.links().size(), stats.created(),
-                Duration.ofNanos(System.nanoTime() - t0));
+                Duration.ofNanos(System.nanoTime() - t0), keepExtra ? withoutExtras(before) : before,
+                keepExtra ? before.stream().filter(LabUp::extra).toList() : List.of(), keepExtra ? withoutExtras(remaining) : remaining);
+    }
+
+    private static boolean extra(netlab.drift.Drift d) {
+        return d.change() == netlab.drift.Drift.Change.EXTRA;
+    }
+
+    private static List<netlab.drift.Drift> withoutExtras(List<netlab.drift.Drift> drift) {
+        return drift.stream().filter(d -> !extra(d)).toList();
     }
 
     /** The state with what this run did: one-time actions done, servers started (replacing older records of the same server). */

@@ -1,27 +1,23 @@
 package netlab.lab;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import netlab.docker.DockerAccess;
 import netlab.docker.LabContainers;
-import netlab.json.Json;
 import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
 import netlab.rules.LiveRules;
 import netlab.runtime.Observed;
-import netlab.runtime.ProcResult;
 import netlab.runtime.ProcessRunner;
-import netlab.services.Listeners;
+import netlab.runtime.netlink.NetlinkReader;
 
 /**
- * Looks at the running system for a converging {@code up}: namespaces from /run/netns, links with one
- * {@code ip -j link} per namespace (cached), containers from the Docker engine (asked only when the lab has
- * some), a node's rules with {@code iptables-save}, servers from the namespace's socket table; so only what is
- * missing (or, for rules, different) gets made.
+ * Looks at the running system for a converging {@code up}: namespaces from /run/netns, links with one netlink dump per
+ * namespace (cached), containers from the Docker engine (asked only when the lab has some), a node's rules with
+ * {@code iptables-save}, servers from the namespace's socket table (read from a thread inside it); so only what is
+ * missing (or, for rules, different) gets made. What is extra or changed in place was repaired before (see
+ * {@link netlab.drift.KernelDrift}).
  */
 final class LiveObserver implements Observed {
     private final ProcessRunner processes;
@@ -41,17 +37,32 @@ final class LiveObserver implements Observed {
         if (ref instanceof ObjectRef.Link l) return Netns.exists(l.netns()) && links(l.netns()).contains(l.name());
         if (ref instanceof ObjectRef.Container c) return new LabContainers(docker.engine(), naming).live(c.name());
         if (ref instanceof ObjectRef.Rules r) return Netns.exists(r.netns()) && LiveRules.read(processes, r.netns()).countMarked(r.mark()) == r.count();
-        if (ref instanceof ObjectRef.Listener l) return Netns.exists(l.netns()) && Listeners.inNetns(processes, l.netns()).contains(l.port());
+        if (ref instanceof ObjectRef.Listener l) return Netns.exists(l.netns()) && listening(l.netns()).contains(l.port());
         return false;
     }
 
     private Set<String> links(String netns) throws InterruptedException {
         Set<String> cached = linksByNetns.get(netns);
         if (cached != null) return cached;
-        ProcResult r = processes.run(List.of("ip", "-n", netns, "-j", "link", "show"), null, Duration.ofSeconds(10));
-        Set<String> names = new HashSet<>();
-        for (Map<String, Object> row : Json.rows(r.stdout())) names.add(String.valueOf(row.get("ifname")));
+        Set<String> names;
+        try {
+            names = NetlinkReader.linkNames(netns);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            names = Set.of(); // gone meanwhile: nothing in it exists
+        }
         linksByNetns.put(netns, names);
         return names;
+    }
+
+    private static Set<Integer> listening(String netns) throws InterruptedException {
+        try {
+            return NetlinkReader.listening(netns);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return Set.of();
+        }
     }
 }

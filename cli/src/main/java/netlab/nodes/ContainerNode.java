@@ -89,10 +89,10 @@ public final class ContainerNode implements NodeKind {
     }
 
     @Override
-    public List<String> drift(ModelNode node, KindRuntime rt) {
+    public List<netlab.drift.Drift> drift(ModelNode node, KindRuntime rt) {
         String name = rt.naming().containerName(node.name());
         return new LabContainers(rt.docker().engine(), rt.naming()).live(name) ? List.of()
-                : List.of(node.name() + ": container " + name + " is not running");
+                : List.of(netlab.drift.Drift.missing(node.name(), netlab.drift.Drift.Thing.CONTAINER, name + " (not running)"));
     }
 
     @Override

@@ -63,7 +63,7 @@ public interface NodeKind {
     }
 
     /** How the node differs from what the lab needs, beyond its namespace (a container that is not running). */
-    default List<String> drift(ModelNode node, KindRuntime rt) throws InterruptedException {
+    default List<netlab.drift.Drift> drift(ModelNode node, KindRuntime rt) throws InterruptedException {
         return List.of();
     }
 

@@ -172,14 +172,14 @@ public final class PodNode implements NodeKind {
     }
 
     @Override
-    public List<String> drift(ModelNode node, KindRuntime rt) {
+    public List<netlab.drift.Drift> drift(ModelNode node, KindRuntime rt) {
         LabContainers lab = new LabContainers(rt.docker().engine(), rt.naming());
-        List<String> out = new ArrayList<>();
+        List<netlab.drift.Drift> out = new ArrayList<>();
         String pause = rt.naming().containerName(node.name());
-        if (!lab.live(pause)) out.add(node.name() + ": pause container " + pause + " is not running");
+        if (!lab.live(pause)) out.add(netlab.drift.Drift.missing(node.name(), netlab.drift.Drift.Thing.CONTAINER, pause + " (the pod's pause container, not running)"));
         for (String m : spec(node).containers().keySet()) {
             String name = rt.naming().podMemberContainer(node.name(), m);
-            if (!lab.live(name)) out.add(node.name() + ": container " + name + " is not running in the pod");
+            if (!lab.live(name)) out.add(netlab.drift.Drift.missing(node.name(), netlab.drift.Drift.Thing.CONTAINER, name + " (not running in the pod)"));
         }
         return out;
     }

@@ -19,5 +19,7 @@ public enum Tool {
     /** Calls to the Docker engine. */
     DOCKER,
     /** A cluster's flannel work: etcd's network config, a node's subnet lease, programming a node from etcd. */
-    FLANNEL
+    FLANNEL,
+    /** A converging up's repairs: extra objects deleted exactly as the kernel lists them (netlink), IPv6 tables emptied. */
+    REPAIR
 }

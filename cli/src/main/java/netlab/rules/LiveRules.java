@@ -14,7 +14,8 @@ import netlab.runtime.ProcessRunner;
  */
 public record LiveRules(List<Chain> chains, List<Entry> rules) {
     private static final Pattern CHAIN = Pattern.compile(":(\\S+) (\\S+) \\[(\\d+):(\\d+)]");
-    private static final Pattern RULE = Pattern.compile("\\[(\\d+):(\\d+)] -A (\\S+) (.*)");
+    /** A rule, with its counters ({@code iptables-save -c}) or without (plain iptables-save, iptables-restore input). */
+    private static final Pattern RULE = Pattern.compile("(?:\\[(\\d+):(\\d+)] )?-A (\\S+) (.*)");
     /** The comment match, also first in a rule that matches nothing else ({@code -A POSTROUTING -m comment ... -j CHAIN}). */
     private static final Pattern COMMENT = Pattern.compile("(?:^| )-m comment --comment (\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
 
@@ -35,12 +36,22 @@ public record LiveRules(List<Chain> chains, List<Entry> rules) {
     public record Entry(String table, String chain, long packets, long bytes, String rule, String comment) {}
 
     public static List<String> argv(String netns) {
-        return List.of("ip", "netns", "exec", netns, "iptables-save", "-c");
+        return argv(netns, false);
+    }
+
+    /** {@code iptables-save -c} (or ip6tables-save) inside the namespace. */
+    public static List<String> argv(String netns, boolean v6) {
+        return List.of("ip", "netns", "exec", netns, v6 ? "ip6tables-save" : "iptables-save", "-c");
     }
 
     /** Reads the namespace's tables; a namespace without any (or without iptables) reads as empty. */
     public static LiveRules read(ProcessRunner processes, String netns) throws InterruptedException {
-        ProcResult r = processes.run(argv(netns), null, Duration.ofSeconds(10));
+        return read(processes, netns, false);
+    }
+
+    /** Reads the namespace's IPv4 (or IPv6) tables; none (or no iptables) reads as empty. */
+    public static LiveRules read(ProcessRunner processes, String netns, boolean v6) throws InterruptedException {
+        ProcResult r = processes.run(argv(netns, v6), null, Duration.ofSeconds(10));
         return r.ok() ? parse(r.stdout()) : new LiveRules(List.of(), List.of());
     }
 
@@ -68,7 +79,8 @@ public record LiveRules(List<Chain> chains, List<Entry> rules) {
                 comment = cm.group(2) != null ? cm.group(2).replaceAll("\\\\(.)", "$1") : cm.group(3); // iptables-save escapes " and '
                 rest = (rest.substring(0, cm.start()) + rest.substring(cm.end())).strip();
             }
-            rules.add(new Entry(table, r.group(3), Long.parseLong(r.group(1)), Long.parseLong(r.group(2)), rest, comment));
+            rules.add(new Entry(table, r.group(3), r.group(1) == null ? 0 : Long.parseLong(r.group(1)),
+                    r.group(2) == null ? 0 : Long.parseLong(r.group(2)), rest, comment));
         }
         return new LiveRules(chains, rules);
     }

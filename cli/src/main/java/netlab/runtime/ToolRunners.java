@@ -30,6 +30,7 @@ public final class ToolRunners {
         m.put(Tool.SHELL, new ShellRunner());
         m.put(Tool.IPTABLES, new IptablesRunner());
         m.put(Tool.FLANNEL, new netlab.cluster.FlannelRunner());
+        m.put(Tool.REPAIR, new netlab.drift.RepairRunner());
         return new ToolRunners(m);
     }
 

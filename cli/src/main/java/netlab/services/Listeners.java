@@ -39,7 +39,7 @@ public final class Listeners {
     }
 
     /** Lines look like {@code 0: 00000000:0050 00000000:0000 0A ...}: local address:port in hex, then the state. */
-    static Set<Integer> parse(String text) {
+    public static Set<Integer> parse(String text) {
         Set<Integer> out = new TreeSet<>();
         for (String line : text.split("\n")) {
             String[] f = line.trim().split("\\s+");

@@ -16,6 +16,8 @@ import netlab.source.Pos;
  * @param exec       shell commands run in the node once it is built, in order
  * @param rules      firewall and NAT rules, applied inside the node's namespace in this order
  * @param services   servers started in the node once it is up
+ * @param keepExtra  what is added to the node by hand (addresses, routes, rules...) is kept: not drift, and a converging
+ *                   {@code up} leaves it
  */
 public record NodeSpec(
         String name,
@@ -28,7 +30,8 @@ public record NodeSpec(
         List<Located> exec,
         Pos pos,
         List<Rule> rules,
-        List<Service> services) {
+        List<Service> services,
+        boolean keepExtra) {
 
     public NodeSpec {
         interfaces = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(interfaces));
@@ -37,6 +40,11 @@ public record NodeSpec(
         exec = List.copyOf(exec);
         rules = List.copyOf(rules);
         services = List.copyOf(services);
+    }
+
+    public NodeSpec(String name, String kind, NodeKindSpec kindSpec, Map<String, InterfaceSpec> interfaces, List<RouteSpec> routes,
+                    boolean forwarding, Map<String, Located> sysctls, List<Located> exec, Pos pos, List<Rule> rules, List<Service> services) {
+        this(name, kind, kindSpec, interfaces, routes, forwarding, sysctls, exec, pos, rules, services, false);
     }
 
     /** A node without rules or services. */

@@ -13,7 +13,9 @@ final class NetlinkSocket implements AutoCloseable {
     private static final int AF_NETLINK = 16;
     private static final int SOCK_RAW = 3;
     private static final int SOCK_CLOEXEC = 02000000;
-    private static final int NETLINK_ROUTE = 0;
+    static final int NETLINK_ROUTE = 0;
+    /** nf_tables' netlink family: how netlab tells whether a namespace has any firewall tables at all. */
+    static final int NETLINK_NETFILTER = 12;
     private static final int NLMSG_ERROR = 2;
     private static final int NLMSG_DONE = 3;
 
@@ -23,7 +25,11 @@ final class NetlinkSocket implements AutoCloseable {
     private final byte[] reply = new byte[16384];
 
     NetlinkSocket() {
-        fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        this(NETLINK_ROUTE);
+    }
+
+    NetlinkSocket(int protocol) {
+        fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
         if (fd < 0) throw new NetlinkException(-1, "cannot open a netlink socket");
         byte[] addr = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder()).putShort((short) AF_NETLINK).array();
         if (c.bind(fd, addr, addr.length) != 0) {
@@ -52,6 +58,47 @@ final class NetlinkSocket implements AutoCloseable {
                     int error = b.getInt();
                     if (error == 0) return;
                     throw new NetlinkException(-error, c.strerror(-error));
+                }
+                if (len < 16) break;
+                b.position(start + ((len + 3) & ~3));
+            }
+        }
+    }
+
+    /**
+     * Sends several messages in one datagram (an nf_tables batch: begin, changes, end) and waits for the acknowledgement of
+     * message {@code acked}; a refusal becomes a {@link NetlinkException}.
+     */
+    void batch(java.util.List<NlMessage> messages, int acked) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int ackSeq = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            int s = seq++;
+            if (i == acked) ackSeq = s;
+            byte[] b = messages.get(i).bytes(s);
+            out.write(b, 0, b.length);
+        }
+        byte[] all = out.toByteArray();
+        if (c.send(fd, all, all.length, 0) != all.length) throw new NetlinkException(-1, "netlink send failed");
+        awaitAck(ackSeq);
+    }
+
+    private void awaitAck(int mySeq) {
+        while (true) {
+            long n = c.recv(fd, reply, reply.length, 0);
+            if (n < 0) throw new NetlinkException(-1, "netlink receive failed");
+            ByteBuffer b = ByteBuffer.wrap(reply, 0, (int) n).order(ByteOrder.nativeOrder());
+            while (b.remaining() >= 16) {
+                int start = b.position();
+                int len = b.getInt();
+                int type = b.getShort() & 0xffff;
+                b.getShort();
+                int s = b.getInt();
+                b.getInt();
+                if (type == NLMSG_ERROR) {
+                    int error = b.getInt();
+                    if (error != 0) throw new NetlinkException(-error, c.strerror(-error));
+                    if (s == mySeq) return;
                 }
                 if (len < 16) break;
                 b.position(start + ((len + 3) & ~3));

@@ -24,6 +24,11 @@ final class NlMessage {
         this(type, flags, true);
     }
 
+    /** A message that asks for no acknowledgement (the begin and end of an nf_tables batch). */
+    static NlMessage unacknowledged(int type) {
+        return new NlMessage(type, 0, false);
+    }
+
     /** A dump request (no acknowledgement: the answer ends with NLMSG_DONE). */
     static NlMessage dump(int type) {
         return new NlMessage(type, NLM_F_DUMP, false);
@@ -35,6 +40,16 @@ final class NlMessage {
         b.putShort((short) (flags | NLM_F_REQUEST | (ack ? NLM_F_ACK : 0)));
         b.putInt(0); // sequence, set by the socket
         b.putInt(0); // port id: the kernel
+    }
+
+    /**
+     * A request whose body (family header and attributes) is {@code body}: an object as a dump returned it, sent back
+     * with another type (RTM_DELROUTE for a route RTM_GETROUTE listed), so exactly that object is meant.
+     */
+    static NlMessage withBody(int type, byte[] body) {
+        NlMessage m = new NlMessage(type, 0, true);
+        m.b.put(body);
+        return m;
     }
 
     NlMessage u8(int v) {

@@ -24,7 +24,7 @@ import netlab.yaml.YNode;
 /** Reads one node: common keys, then the keys of its kind. */
 final class NodeParser {
     static final Set<String> COMMON = Set.of("kind", "interfaces", "routes", "gateway", "gateway6", "forwarding", "sysctls", "exec",
-            "rules", "services");
+            "rules", "services", "keep_extra");
 
     private NodeParser() {}
 
@@ -63,9 +63,11 @@ final class NodeParser {
         List<netlab.rules.Rule> rules = f.list("rules").map(seq -> RuleParser.parse(seq, name, d)).orElse(List.of());
         List<netlab.services.Service> services = f.list("services").map(seq -> ServiceParser.parse(seq, name, d)).orElse(List.of());
 
+        boolean keepExtra = f.bool("keep_extra", false);
+
         var kindSpec = kind.map(k -> k.parse(f, name)).orElse(NamespaceNode.Spec.INSTANCE);
         return new NodeSpec(name, kind.map(NodeKind::name).orElse(kindName), kindSpec, interfaces, routes, forwarding,
-                sysctls, exec, keyPos, rules, services);
+                sysctls, exec, keyPos, rules, services, keepExtra);
     }
 
     /** A key of another kind ("image" on a namespace node) gets a precise message instead of "unknown key". */
