@@ -18,7 +18,8 @@ import picocli.CommandLine;
  * topology reference. Run by the build (into target/generated-docs); the copies committed under completions/ and
  * man/ are compared with a fresh generation by a test, so they cannot drift.
  *
- * <pre>java -cp netlab.jar netlab.docs.GenerateDocs OUTPUT-DIR</pre>
+ * <p>A build tool (build-tools/java), not part of netlab.jar: the pom's exec plugin runs it with the test classpath.
+ * <pre>java -cp target/classes:target/build-tools:CLASSPATH netlab.docs.GenerateDocs OUTPUT-DIR</pre>
  */
 public final class GenerateDocs {
     private GenerateDocs() {}
