@@ -2,6 +2,7 @@ package netlab.topology.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import netlab.kind.KindEntry;
 import netlab.rules.Rule;
 import netlab.rules.RuleKind;
 import netlab.rules.RuleKinds;

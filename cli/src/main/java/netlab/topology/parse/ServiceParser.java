@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.kind.KindEntry;
 import netlab.services.Service;
 import netlab.services.ServiceKind;
 import netlab.services.ServiceKinds;

@@ -1,4 +1,4 @@
-package netlab.topology.parse;
+package netlab.kind;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +18,13 @@ import netlab.yaml.YScalar;
  * @param key  the kind's key as written
  * @param body the kind's settings (an empty mapping for the bare form)
  */
-record KindEntry(String key, Pos keyPos, YMap body) {
+public record KindEntry(String key, Pos keyPos, YMap body) {
 
     /**
      * @param what  "a rule", "a service": for messages
      * @param kinds every key that selects a kind
      */
-    static Optional<KindEntry> read(YNode item, String what, Set<String> kinds, Diagnostics d) {
+    public static Optional<KindEntry> read(YNode item, String what, Set<String> kinds, Diagnostics d) {
         String listing = "; kinds: " + String.join(", ", kinds);
         if (item instanceof YScalar s && !s.isNull()) {
             if (!kinds.contains(s.value())) {
