@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import netlab.core.NodeKind;
 import netlab.docker.ContainerConfig;
 import netlab.docker.DockerCommands;
 import netlab.docker.LabContainers;

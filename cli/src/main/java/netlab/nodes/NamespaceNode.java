@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import netlab.core.NodeKind;
 import netlab.model.ModelNode;
 import netlab.plan.IpOp;
 import netlab.plan.ObjectRef;

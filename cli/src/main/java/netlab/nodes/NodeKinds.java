@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import netlab.core.NodeKind;
 
 /** Every node kind netlab knows, by the name written in {@code kind:}. */
 public final class NodeKinds {

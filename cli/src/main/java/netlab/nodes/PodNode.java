@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import netlab.core.NodeKind;
 import netlab.docker.ContainerConfig;
 import netlab.docker.DockerCommands;
 import netlab.docker.Images;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import netlab.nodes.NamespaceNode;
-import netlab.nodes.NodeKind;
+import netlab.core.NodeKind;
 import netlab.nodes.NodeKinds;
 import netlab.source.Diagnostics;
 import netlab.source.Located;

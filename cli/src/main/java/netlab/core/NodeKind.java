@@ -1,4 +1,4 @@
-package netlab.nodes;
+package netlab.core;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Set;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
+import netlab.nodes.KindRuntime;
 import netlab.plan.PlanBuilder;
 import netlab.runtime.ProcResult;
 import netlab.source.Diagnostics;
