@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.app.BuiltIn;
 import netlab.graph.DotRenderer;
 import netlab.graph.GraphBuilder;
 import netlab.graph.MermaidRenderer;
@@ -37,7 +38,7 @@ class HostileScalarsTest {
 
     @Test
     void everyScalarIsValidatedOrReachesProgramsOnlyAsAPlainWord() throws Exception {
-        LabEnv env = LabEnv.standard(new StateStore(Path.of(StateStore.DEFAULT_DIR)), Progress.SILENT);
+        LabEnv env = LabEnv.standard(BuiltIn.catalog(), new StateStore(Path.of(StateStore.DEFAULT_DIR)), Progress.SILENT);
         List<String> escaped = new ArrayList<>();
         int planned = 0, refused = 0;
         Set<String> kinds = new HashSet<>();

@@ -30,7 +30,7 @@ class ClusterExpansionTest {
 
     @Test
     void subnetsComeInOrderFromTheSecondOnePastWrittenOnes() {
-        ClusterSpec c = LAB.topology().cluster().orElseThrow();
+        ClusterSpec c = ClusterSpec.of(LAB.topology()).orElseThrow();
         assertThat(c.nodes().get("n1").subnet()).hasToString("10.1.1.0/24");
         assertThat(c.nodes().get("n2").subnet()).hasToString("10.1.2.0/24");
         assertThat(c.nodes().get("n3").subnet()).as("10.1.2.0/24 is written for n2").hasToString("10.1.3.0/24");

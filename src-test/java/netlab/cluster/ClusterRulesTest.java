@@ -45,7 +45,7 @@ class ClusterRulesTest {
     void eachEndpointIsPickedAtRandomOncePerConnection() {
         List<String> l = lines("node1");
         String svc = l.stream().filter(x -> x.startsWith("-A KUBE-SERVICES -d 10.96.0.10/32")).findFirst().orElseThrow();
-        assertThat(svc).contains("-p tcp -m tcp --dport 80").endsWith("-j " + KubeChains.service(LAB.model().topology().cluster().get().services().get("web")));
+        assertThat(svc).contains("-p tcp -m tcp --dport 80").endsWith("-j " + KubeChains.service(ClusterSpec.of(LAB.model().topology()).get().services().get("web")));
         List<String> picks = l.stream().filter(x -> x.contains(" -j KUBE-SEP-")).toList();
         assertThat(picks).hasSize(3);
         assertThat(picks.get(0)).contains("-m statistic --mode random --probability 0.3333333333 ").contains("web -> a (1 of 3)");
@@ -88,7 +88,7 @@ class ClusterRulesTest {
     @Test
     void theLoadBalancerSpreadsOverEveryNodesNodePortAndMasquerades() {
         List<String> l = lines("lb").stream().filter(x -> x.startsWith("-A ")).map(x -> x.replaceAll(" -m comment --comment \"[^\"]*\"", "")).toList();
-        String chain = KubeChains.loadBalancer(LAB.model().topology().cluster().get().services().get("web"));
+        String chain = KubeChains.loadBalancer(ClusterSpec.of(LAB.model().topology()).get().services().get("web"));
         assertThat(l).containsExactly(
                 "-A PREROUTING -d 192.168.0.4/32 -p tcp -m tcp --dport 8000 -j " + chain,
                 "-A " + chain + " -p tcp -m statistic --mode random --probability 0.5000000000 -j DNAT --to-destination 192.168.0.2:30080",

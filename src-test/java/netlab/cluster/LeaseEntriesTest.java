@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** What a node must hold for the leases in etcd, and the changes that take it there from what it holds. */
 class LeaseEntriesTest {
     private static ClusterSpec cluster(String backend) {
-        return Topologies.load("""
+        return ClusterSpec.of(Topologies.load("""
                 name: lab
                 switches:
                   underlay: {subnet: 192.168.0.0/24}
@@ -31,7 +31,7 @@ class LeaseEntriesTest {
                     node1: {underlay: eth0, subnet: 10.1.15.0/24}
                     node2: {underlay: eth0, subnet: 10.1.20.0/24}
                     node3: {underlay: eth0, subnet: 10.1.30.0/24}
-                """.formatted(backend)).topology().cluster().orElseThrow();
+                """.formatted(backend)).topology()).orElseThrow();
     }
 
     private static Lease vxlan(String subnet, String ip, String mac) {

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import netlab.app.BuiltIn;
+import netlab.core.Extension;
 import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
@@ -24,11 +27,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /** The expected state read off a lab's plan: every op of every example understood, and what it implies. */
 class ExpectedStateTest {
-    private static final LabEnv ENV = LabEnv.standard(new StateStore(Path.of(StateStore.DEFAULT_DIR)), Progress.SILENT);
+    private static final LabEnv ENV = LabEnv.standard(BuiltIn.catalog(), new StateStore(Path.of(StateStore.DEFAULT_DIR)), Progress.SILENT);
 
     static ExpectedState.Lab expected(LoadedLab lab) {
         Naming naming = ENV.naming(lab.name());
-        return ExpectedState.of(Planner.plan(lab.model(), ENV.kindRuntime(lab.name())), lab.model(), naming);
+        Map<String, Expected.PodNetwork> dynamic = new java.util.LinkedHashMap<>();
+        for (Extension e : BuiltIn.catalog().extensions()) dynamic.putAll(e.dynamicEntries(lab.model(), naming));
+        return ExpectedState.of(Planner.plan(lab.model(), ENV.kindRuntime(lab.name())), lab.model(), naming, dynamic);
     }
 
     static Expected node(ExpectedState.Lab lab, String name, String node) {
@@ -42,7 +47,7 @@ class ExpectedStateTest {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            LoadedLab lab = LabLoader.fromFile(f, Optional.empty());
+            LoadedLab lab = LabLoader.fromFile(BuiltIn.catalog(), f, Optional.empty());
             ExpectedState.Lab e = expected(lab);
             assertThat(e.notUnderstood()).as("plan lines of %s the expected state does not understand", f.getFileName()).isEmpty();
             // one namespace per node and the fabric, each with its loopback
@@ -53,7 +58,7 @@ class ExpectedStateTest {
 
     @Test
     void routerNodesHaveTheirAddressesRoutesAndForwarding() {
-        ExpectedState.Lab e = expected(LabLoader.fromFile(Labs.topology("router.yaml"), Optional.empty()));
+        ExpectedState.Lab e = expected(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology("router.yaml"), Optional.empty()));
         Expected h1 = node(e, "router", "h1");
         assertThat(h1.routes()).containsExactly(new Expected.Route(false, "0.0.0.0/0", Optional.of(IpAddress.of("10.1.1.254")), Optional.empty(), 0, false));
         assertThat(h1.addresses()).extracting(a -> a.dev() + " " + a.cidr()).containsExactly("eth1 10.1.1.1/24");
@@ -68,7 +73,7 @@ class ExpectedStateTest {
 
     @Test
     void switchPortsBelongToTheirBridgeInTheFabricAndAHubDoesNotLearn() {
-        ExpectedState.Lab e = expected(LabLoader.fromFile(Labs.topology("hub.yaml"), Optional.empty()));
+        ExpectedState.Lab e = expected(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology("hub.yaml"), Optional.empty()));
         Expected fabric = e.namespaces().values().stream().filter(Expected::fabric).findFirst().orElseThrow();
         Expected.Link hub = fabric.links().values().stream().filter(l -> l.kind().equals("bridge")).findFirst().orElseThrow();
         assertThat(hub.info()).containsEntry("ageing_time", 0L).containsEntry("stp_state", 0L);
@@ -81,7 +86,7 @@ class ExpectedStateTest {
 
     @Test
     void vxlanDevicesWithTheirStaticEntriesAndBridges() {
-        ExpectedState.Lab e = expected(LabLoader.fromFile(Labs.topology("vxlan.yaml"), Optional.empty()));
+        ExpectedState.Lab e = expected(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology("vxlan.yaml"), Optional.empty()));
         Expected vtep1 = node(e, "vxlan", "vtep1");
         Expected.Link vxA = vtep1.links().get("vxA");
         assertThat(vxA.kind()).isEqualTo("vxlan");
@@ -96,11 +101,11 @@ class ExpectedStateTest {
 
     @Test
     void rulesServersAndThePodNetworkOfACluster() {
-        ExpectedState.Lab nat = expected(LabLoader.fromFile(Labs.topology("nat.yaml"), Optional.empty()));
+        ExpectedState.Lab nat = expected(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology("nat.yaml"), Optional.empty()));
         assertThat(node(nat, "nat", "r1").rules()).hasValueSatisfying(r -> assertThat(r).contains("*nat").contains("-j MASQUERADE"));
         assertThat(node(nat, "nat", "internet").listeners()).containsEntry(80, "http :80").containsEntry(7000, "tcp :7000");
 
-        ExpectedState.Lab k8s = expected(LabLoader.fromFile(Labs.topology("k8s-flannel-vxlan.yaml"), Optional.empty()));
+        ExpectedState.Lab k8s = expected(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology("k8s-flannel-vxlan.yaml"), Optional.empty()));
         Expected node1 = node(k8s, "k8s", "node1");
         assertThat(node1.podNetwork().ownsDevice("flannel.1")).isTrue();
         assertThat(node1.links().get("flannel.1").mac()).isPresent();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import netlab.app.BuiltIn;
 import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LabUp;
@@ -24,16 +25,16 @@ class ExplainerTest {
     private static final StateStore STORE = new StateStore(Path.of("/run/netlab"));
 
     private static String explain(LoadedLab lab) {
-        LabEnv env = LabEnv.standard(STORE, Progress.SILENT);
-        return Explainer.explain(lab, new LabUp(env).plan(lab), STORE).text();
+        LabEnv env = LabEnv.standard(BuiltIn.catalog(), STORE, Progress.SILENT);
+        return Explainer.explain(lab, new LabUp(env).plan(lab), STORE, BuiltIn.catalog().nodeKinds()).text();
     }
 
     private static String explainExample(String file) {
-        return explain(LabLoader.fromFile(Labs.topology(file), Optional.empty()));
+        return explain(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology(file), Optional.empty()));
     }
 
     private static String explainText(String yaml) {
-        return explain(LabLoader.fromText(yaml, "t.yaml", "/t.yaml", Optional.empty()));
+        return explain(LabLoader.fromText(BuiltIn.catalog(), yaml, "t.yaml", "/t.yaml", Optional.empty()));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import netlab.app.BuiltIn;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
 import netlab.testing.Cli;
@@ -40,7 +41,7 @@ class GoldenGraphTest {
     }
 
     private static void compare(Path topology) throws IOException {
-        LoadedLab lab = LabLoader.fromFile(topology, Optional.empty());
+        LoadedLab lab = LabLoader.fromFile(BuiltIn.catalog(), topology, Optional.empty());
         String dot = DotRenderer.render(GraphBuilder.build(lab.model()));
         Path golden = GOLDEN.resolve(topology.getFileName().toString().replace(".yaml", ".dot"));
         if (Boolean.getBoolean("netlab.golden.update") || !Files.exists(golden)) {
@@ -62,7 +63,7 @@ class GoldenGraphTest {
             assertThat(r.exitCode()).as(r.toString()).isZero();
             String text = Files.readString(svg);
             assertThat(text).contains("<svg");
-            LoadedLab lab = LabLoader.fromFile(f, Optional.empty());
+            LoadedLab lab = LabLoader.fromFile(BuiltIn.catalog(), f, Optional.empty());
             for (String node : lab.model().nodes().keySet()) assertThat(text).as("node %s drawn", node).contains(">" + node + "<");
             for (String sw : lab.model().switches().keySet()) assertThat(text).as("switch %s drawn", sw).contains(">" + sw + "<");
         }));

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import netlab.app.BuiltIn;
 import netlab.cluster.Backend;
 import netlab.cluster.ClusterNodeSpec;
+import netlab.cluster.ClusterSpec;
 import netlab.interfaces.VxlanType;
 import netlab.lab.LabLoader;
 import netlab.model.LabModel;
@@ -20,6 +22,8 @@ import netlab.model.ModelNode;
 import netlab.model.ModelRoute;
 import netlab.model.ModelSwitch;
 import netlab.net.Cidr;
+import netlab.rules.NodeRules;
+import netlab.services.NodeServices;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.testing.Cli;
@@ -97,7 +101,7 @@ class DriftDamageIT {
             assertThat(fresh.exitCode()).as("status right after up of %s%n%s", topology.getFileName(), fresh).isZero();
             assertThat(fresh.out()).contains("no drift: the lab matches its topology");
             Map<String, String> made = KernelDump.of(lab);
-            LabModel model = LabLoader.fromFile(topology, Optional.of(lab)).model();
+            LabModel model = LabLoader.fromFile(BuiltIn.catalog(), topology, Optional.of(lab)).model();
             for (Damage d : damages(lab, model, rotation)) {
                 d.apply().run();
                 Cli.Result status = cli.run("status", lab);
@@ -245,9 +249,9 @@ class DriftDamageIT {
                             () -> run("ip", "-n", nn, "link", "set", port, "master", o.name()))));
                 }
             }
-            if (!n.spec().rules().isEmpty()) out.add(rewriteRule(nn, w));
+            if (!NodeRules.of(n.spec()).isEmpty()) out.add(rewriteRule(nn, w));
         }
-        model.topology().cluster().filter(c -> c.backend() == Backend.VXLAN).ifPresent(c -> {
+        ClusterSpec.of(model.topology()).filter(c -> c.backend() == Backend.VXLAN).ifPresent(c -> {
             ClusterNodeSpec first = c.nodes().values().iterator().next();
             String nn = ns(lab, first.name()), w = first.name() + ": ";
             out.add(new Damage("flush flannel's permanent neighbours", w + "missing neighbour entry",
@@ -297,7 +301,7 @@ class DriftDamageIT {
     }
 
     private Optional<Damage> serverToKill(String lab, LabModel model) {
-        boolean any = model.nodes().values().stream().anyMatch(n -> !n.spec().services().isEmpty());
+        boolean any = model.nodes().values().stream().anyMatch(n -> !NodeServices.of(n.spec()).isEmpty());
         if (!any) return Optional.empty();
         return Optional.of(new Damage("kill a server", "missing server", () -> {
             LabState state = new StateStore(stateDir).load(netlab.state.LabName.of(lab)).orElseThrow();

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import netlab.app.BuiltIn;
 import netlab.json.Json;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
@@ -116,7 +117,7 @@ class FrrRuntimeIT {
         assertThat(up.exitCode()).as(up.toString()).isZero();
         Naming naming = new StateStore(stateDir).naming(netlab.state.LabName.of(lab));
         Path work = new StateStore(stateDir).workDir(netlab.state.LabName.of(lab));
-        Map<String, FrrNode> nodes = routing(LabLoader.fromFile(file, Optional.of(lab)));
+        Map<String, FrrNode> nodes = routing(LabLoader.fromFile(BuiltIn.catalog(), file, Optional.of(lab)));
         List<FrrProcess> running = new ArrayList<>();
         try {
             // Without ospfd: zebra and staticd run, the same configuration is applied (vtysh has no ospfd to give its
@@ -184,7 +185,7 @@ class FrrRuntimeIT {
                         ip ospf bogus
                     """, "routing.yaml", d).orElseThrow();
             Map<String, RoutingSpec> specs = Map.of("r1", RoutingParser.parse(root.get("r1").orElseThrow(), "r1", d).orElseThrow());
-            FrrNode r1 = RoutingResolver.resolve(specs, modelView(LabLoader.fromFile(file, Optional.of(lab))), d).get("r1");
+            FrrNode r1 = RoutingResolver.resolve(specs, modelView(LabLoader.fromFile(BuiltIn.catalog(), file, Optional.of(lab))), d).get("r1");
             d.throwIfAny();
             assertThatThrownBy(() -> start(lab, naming, work, r1, r1.daemons()))
                     .isInstanceOf(netlab.errors.NetlabException.class)

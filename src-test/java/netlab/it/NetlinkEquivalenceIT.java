@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import netlab.app.BuiltIn;
 import netlab.lab.LabDown;
 import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
@@ -31,8 +32,8 @@ class NetlinkEquivalenceIT {
 
     private String build(String topology, boolean netlink) throws Exception {
         String name = Labs.uniqueName(netlink ? "nl" : "ip");
-        LabEnv env = new LabEnv(new StateStore(stateDir), new ProcessRunner(), ToolRunners.standard(netlink), Progress.SILENT);
-        LoadedLab lab = LabLoader.fromFile(Labs.topology(topology), Optional.of(name));
+        LabEnv env = new LabEnv(BuiltIn.catalog(), new StateStore(stateDir), new ProcessRunner(), ToolRunners.standard(netlink), Progress.SILENT);
+        LoadedLab lab = LabLoader.fromFile(BuiltIn.catalog(), Labs.topology(topology), Optional.of(name));
         new LabUp(env).up(lab, true, false);
         try {
             return snapshot(name);

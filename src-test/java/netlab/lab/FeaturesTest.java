@@ -2,6 +2,7 @@ package netlab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import netlab.app.BuiltIn;
 import netlab.doctor.Feature;
 import netlab.testing.Topologies;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class FeaturesTest {
                 checks:
                   - http: {from: a, url: "http://${b}/"}
                 """);
-        assertThat(LabUp.features(lab.model())).contains(Feature.NAT, Feature.BUSYBOX, Feature.CURL);
+        assertThat(LabUp.features(lab.model(), BuiltIn.catalog())).contains(Feature.NAT, Feature.BUSYBOX, Feature.CURL);
     }
 
     @Test
@@ -35,6 +36,6 @@ class FeaturesTest {
                 checks:
                   - tcp: {from: a, to: b, port: 22, state: closed}
                 """);
-        assertThat(LabUp.features(lab.model())).doesNotContain(Feature.NAT, Feature.BUSYBOX).contains(Feature.CURL);
+        assertThat(LabUp.features(lab.model(), BuiltIn.catalog())).doesNotContain(Feature.NAT, Feature.BUSYBOX).contains(Feature.CURL);
     }
 }

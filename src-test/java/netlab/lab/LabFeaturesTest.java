@@ -3,6 +3,7 @@ package netlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import netlab.app.BuiltIn;
 import netlab.doctor.Feature;
 import netlab.testing.Labs;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** What each example lab asks the preflight for: `up` refuses before creating anything when one is missing. */
 class LabFeaturesTest {
     private static java.util.Set<Feature> of(String file) {
-        return LabUp.features(LabLoader.fromFile(Labs.topology(file), Optional.empty()).model());
+        return LabUp.features(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology(file), Optional.empty()).model(), BuiltIn.catalog());
     }
 
     @Test

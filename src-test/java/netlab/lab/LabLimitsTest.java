@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import netlab.app.BuiltIn;
+import netlab.cluster.ClusterExtension;
 import netlab.source.Budget;
 import netlab.source.InvalidTopologyException;
 import netlab.state.LabState;
@@ -34,7 +36,7 @@ class LabLimitsTest {
 
     private static List<String> errors(String yaml, Budget budget) {
         try {
-            LabLoader.fromText(yaml, "t.yaml", "/t.yaml", Optional.empty(), budget);
+            LabLoader.fromText(BuiltIn.catalog(), yaml, "t.yaml", "/t.yaml", Optional.empty(), budget);
             return List.of();
         } catch (InvalidTopologyException e) {
             return e.diagnostics().stream().map(Object::toString).toList();
@@ -113,7 +115,7 @@ class LabLimitsTest {
                 "nodes                    " + LabLimits.NODES, "switches                 " + LabLimits.SWITCHES,
                 "interfaces               " + LabLimits.INTERFACES, "links                    " + LabLimits.LINKS,
                 "checks                   " + LabLimits.CHECKS, "reachability pairs       " + LabLimits.REACHABILITY_PAIRS,
-                "cluster nodes            " + LabLimits.CLUSTER_NODES, "kube-proxy rules         " + LabLimits.SERVICE_RULES)) {
+                "cluster nodes            " + ClusterExtension.NODES, "kube-proxy rules         " + ClusterExtension.SERVICE_RULES)) {
             assertThat(limits).contains(line);
         }
         assertThat(Budget.DEFAULT.maxBytes()).isEqualTo(4 << 20);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import netlab.app.BuiltIn;
 import netlab.docker.ContainerConfig;
 import netlab.lab.LabEnv;
 import netlab.lab.LabUp;
@@ -39,8 +40,8 @@ class ContainerPlanTest {
             """;
 
     private static Plan plan(String yaml, String lab) {
-        LabEnv env = LabEnv.standard(new StateStore(Path.of("/run/netlab")), Progress.SILENT);
-        return new LabUp(env).plan(netlab.lab.LabLoader.fromText(yaml, "t.yaml", "/t.yaml", Optional.of(lab)));
+        LabEnv env = LabEnv.standard(BuiltIn.catalog(), new StateStore(Path.of("/run/netlab")), Progress.SILENT);
+        return new LabUp(env).plan(netlab.lab.LabLoader.fromText(BuiltIn.catalog(), yaml, "t.yaml", "/t.yaml", Optional.of(lab)));
     }
 
     private static List<DockerOp> dockerOps(Stage s) {

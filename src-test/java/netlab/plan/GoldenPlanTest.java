@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import netlab.app.BuiltIn;
 import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LabUp;
@@ -36,9 +37,9 @@ class GoldenPlanTest {
     }
 
     private static void compare(Path topology) throws IOException {
-        LoadedLab lab = LabLoader.fromFile(topology, Optional.empty());
+        LoadedLab lab = LabLoader.fromFile(BuiltIn.catalog(), topology, Optional.empty());
         // a fixed state directory, so the marks in the plan are the same on every machine
-        LabEnv env = LabEnv.standard(new StateStore(Path.of(StateStore.DEFAULT_DIR)), Progress.SILENT);
+        LabEnv env = LabEnv.standard(BuiltIn.catalog(), new StateStore(Path.of(StateStore.DEFAULT_DIR)), Progress.SILENT);
         String plan = new LabUp(env).dryRun(lab);
         Path golden = GOLDEN.resolve(topology.getFileName().toString().replace(".yaml", ".plan"));
         if (Boolean.getBoolean("netlab.golden.update") || !Files.exists(golden)) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import netlab.app.BuiltIn;
 import netlab.docker.BindMount;
 import netlab.docker.ContainerConfig;
 import netlab.lab.LabEnv;
@@ -92,7 +93,7 @@ class DryRunPasteTest {
     @BeforeEach
     void plan() {
         lab = Topologies.load(HOSTILE);
-        env = LabEnv.standard(new StateStore(dir.resolve("state")), Progress.SILENT);
+        env = LabEnv.standard(BuiltIn.catalog(), new StateStore(dir.resolve("state")), Progress.SILENT);
         plan = new LabUp(env).plan(lab);
         ctx = new RunContext(env.processes(), env.nodeExec(lab.model()), Set.of());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import netlab.app.BuiltIn;
 import netlab.cli.Io;
 import netlab.lab.LabEnv;
 import netlab.runtime.Progress;
@@ -22,7 +23,7 @@ class ShellCompleterTest {
 
     @BeforeEach
     void session() {
-        LabEnv env = LabEnv.standard(new StateStore(stateDir), Progress.SILENT);
+        LabEnv env = LabEnv.standard(BuiltIn.catalog(), new StateStore(stateDir), Progress.SILENT);
         s = new ShellSession(Io.system(), List.of("--state-dir", stateDir.toString()), env, false);
         s.lab().selectByArgument(Labs.topology("router.yaml").toString());
         c = new ShellCompleter(s);

@@ -2,6 +2,7 @@ package netlab.testing;
 
 import java.util.List;
 import java.util.Optional;
+import netlab.app.BuiltIn;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
 import netlab.source.InvalidTopologyException;
@@ -11,7 +12,7 @@ public final class Topologies {
     private Topologies() {}
 
     public static LoadedLab load(String yaml) {
-        return LabLoader.fromText(yaml, "t.yaml", "/t.yaml", Optional.empty());
+        return LabLoader.fromText(BuiltIn.catalog(), yaml, "t.yaml", "/t.yaml", Optional.empty());
     }
 
     /** The errors a topology has, as "line:col: message" (file name dropped), in file order. */

@@ -64,7 +64,7 @@ public record Target(String text, Pos pos) {
         }
         if (member().isPresent()) {
             String m = member().get();
-            java.util.Set<String> members = netlab.nodes.NodeKinds.byName(n.get().kind()).map(k -> k.members(n.get())).orElse(java.util.Set.of());
+            java.util.Set<String> members = n.get().spec().kindSpec().members();
             if (!members.contains(m)) {
                 d.error(pos, what + " '" + text + "': " + (members.isEmpty()
                         ? "node '" + node() + "' (kind " + n.get().kind() + ") is not a pod; write '" + node() + "' without '/" + m + "'"

@@ -71,7 +71,7 @@ final class CheckSession {
 
     /** The checks named with --check, in topology order; all of them when none is named. */
     static List<CheckSpec> select(LoadedLab lab, List<String> names) {
-        List<CheckSpec> all = lab.topology().checks();
+        List<CheckSpec> all = CheckSpec.of(lab.topology());
         if (names == null || names.isEmpty()) return all;
         for (String n : names) {
             if (all.stream().noneMatch(c -> c.name().equals(n))) {

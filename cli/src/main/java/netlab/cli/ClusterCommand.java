@@ -3,6 +3,7 @@ package netlab.cli;
 import java.io.PrintStream;
 import java.util.Optional;
 import netlab.cluster.ClusterOps;
+import netlab.cluster.ClusterSpec;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
@@ -28,7 +29,7 @@ public final class ClusterCommand implements Runnable {
 
     Selected select(String lab, LabEnv env) {
         LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
-        if (r.lab().model().topology().cluster().isEmpty()) {
+        if (ClusterSpec.of(r.lab().model().topology()).isEmpty()) {
             throw NetlabException.usage("lab '" + r.lab().name() + "' has no cluster");
         }
         netlab.doctor.Privileges.require();

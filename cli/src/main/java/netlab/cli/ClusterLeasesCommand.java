@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import netlab.cluster.ClusterSpec;
 import netlab.cluster.PodNetworkView;
 import netlab.errors.ExitCode;
 import netlab.json.Json;
@@ -31,7 +32,7 @@ public final class ClusterLeasesCommand implements Callable<Integer> {
         LabEnv env = top.env();
         ClusterCommand.Selected s = cluster.select(lab, env);
         List<PodNetworkView> views = new ArrayList<>();
-        for (String node : s.running().lab().model().topology().cluster().get().nodes().keySet()) {
+        for (String node : ClusterSpec.of(s.running().lab().model().topology()).get().nodes().keySet()) {
             views.add(PodNetworkView.read(env.processes(), env.naming(s.running().lab().name()), s.running().lab().model(), node));
         }
         boolean inStep = views.stream().allMatch(PodNetworkView::inStep);

@@ -50,7 +50,7 @@ public final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadedLab loaded = LabSelector.looksLikeFile(lab)
-                ? LabLoader.fromFile(Path.of(lab), Optional.ofNullable(name), Budget.of(allowLarge))
+                ? LabLoader.fromFile(top.catalog(), Path.of(lab), Optional.ofNullable(name), Budget.of(allowLarge))
                 : LabSelector.running(lab, Optional.ofNullable(name), top.env()).lab();
         Format f = format != null ? format : fromExtension(output);
         LabGraph g = GraphBuilder.build(loaded.model());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import netlab.cluster.ClusterSpec;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.json.Json;
@@ -12,6 +13,7 @@ import netlab.lab.LabEnv;
 import netlab.lab.LabStatus;
 import netlab.lab.ServiceStatus;
 import netlab.rules.LiveRules;
+import netlab.rules.NodeRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,7 +49,7 @@ public final class InspectCommand implements Callable<Integer> {
         List<String> neighbours = status.neighbours(netns);
         LiveRules rules = LiveRules.read(env.processes(), netns).managedTables();
         List<ServiceStatus> services = ServiceStatus.of(r.lab().model().node(node).get(), r.state(), netns, env.processes());
-        Optional<netlab.cluster.PodNetworkView> podNetwork = r.lab().model().topology().cluster().filter(c -> c.isNode(node)).isPresent()
+        Optional<netlab.cluster.PodNetworkView> podNetwork = ClusterSpec.of(r.lab().model().topology()).filter(c -> c.isNode(node)).isPresent()
                 ? Optional.of(netlab.cluster.PodNetworkView.read(env.processes(), env.naming(r.lab().name()), r.lab().model(), node)) : Optional.empty();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -67,7 +69,7 @@ public final class InspectCommand implements Callable<Integer> {
             top.out().println();
             top.out().println("all routes of " + node + ":");
             s.nodes().get(0).routes().forEach(x -> top.out().println("  " + x));
-            if (!rules.rules().isEmpty() || !r.lab().model().node(node).get().spec().rules().isEmpty()) {
+            if (!rules.rules().isEmpty() || !NodeRules.of(r.lab().model().node(node).get().spec()).isEmpty()) {
                 top.out().println();
                 RulesView.print(node, r.lab().name(), rules, top.out());
             }

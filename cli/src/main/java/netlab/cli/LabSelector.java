@@ -78,11 +78,11 @@ public final class LabSelector {
         LabState state = env.store().load(name).orElseThrow(() -> notUp(name, env));
         LoadedLab lab;
         if (arg != null && looksLikeFile(arg)) {
-            lab = LabLoader.fromFile(Path.of(arg), nameOverride, Budget.LARGE);
+            lab = LabLoader.fromFile(env.catalog(), Path.of(arg), nameOverride, Budget.LARGE);
         } else {
             String text = env.store().loadTopology(name).orElseThrow(() -> NetlabException.labState(
                     "lab '" + name + "' has no stored topology; give the topology file"));
-            lab = LabLoader.fromText(text, state.topologyPath() == null ? name.value() : state.topologyPath(),
+            lab = LabLoader.fromText(env.catalog(), text, state.topologyPath() == null ? name.value() : state.topologyPath(),
                     env.store().storedTopologyPath(name).toString(), Optional.of(name.value()), Budget.LARGE);
         }
         return new Running(lab, state);

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.app.BuiltIn;
+import netlab.core.Catalog;
 import netlab.lab.LabEnv;
 import netlab.state.StateStore;
 import picocli.CommandLine.Command;
@@ -89,7 +91,12 @@ public final class NetlabCommand implements Runnable {
     }
 
     public LabEnv env() {
-        return LabEnv.standard(StateStore.fromEnvironment(stateDir), new ConsoleProgress(io.err(), quiet));
+        return LabEnv.standard(catalog(), StateStore.fromEnvironment(stateDir), new ConsoleProgress(io.err(), quiet));
+    }
+
+    /** Every kind and extension netlab is built with. */
+    public Catalog catalog() {
+        return BuiltIn.catalog();
     }
 
     public boolean color() {

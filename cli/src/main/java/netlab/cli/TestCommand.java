@@ -15,6 +15,7 @@ import netlab.lab.LabLoader;
 import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
 import netlab.source.Budget;
+import netlab.topology.CheckSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,7 +54,7 @@ public final class TestCommand implements Callable<Integer> {
         for (Path p : topologies) {
             long t0 = System.nanoTime();
             try {
-                labs.add(LabLoader.fromFile(p, Optional.ofNullable(name), Budget.of(allowLarge)));
+                labs.add(LabLoader.fromFile(top.catalog(), p, Optional.ofNullable(name), Budget.of(allowLarge)));
             } catch (NetlabException e) {
                 CheckSession.emitLabError(nameOf(p), e, t0, top, json, junit);
                 throw e;
@@ -89,7 +90,7 @@ public final class TestCommand implements Callable<Integer> {
             env.progress().info("testing lab '" + lab.name() + "' from " + file);
             new LabUp(env).up(lab, true, false);
             built = true;
-            report = CheckSession.run(lab, lab.topology().checks(), env, top, json);
+            report = CheckSession.run(lab, CheckSpec.of(lab.topology()), env, top, json);
             CheckSession.emit(report, top, json, junit); // before the lab goes: the summary ends the checks' lines
         } catch (InterruptedException e) {
             InterruptedByUser stop = new InterruptedByUser("interrupted");

@@ -44,7 +44,7 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedLab lab = LabLoader.fromFile(topology, Optional.ofNullable(name), Budget.of(allowLarge));
+        LoadedLab lab = LabLoader.fromFile(top.catalog(), topology, Optional.ofNullable(name), Budget.of(allowLarge));
         LabEnv env = top.env();
         LabUp up = new LabUp(env);
         if (dryRun) {

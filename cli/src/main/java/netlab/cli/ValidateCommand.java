@@ -13,6 +13,7 @@ import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
 import netlab.source.Budget;
 import netlab.source.InvalidTopologyException;
+import netlab.topology.CheckSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,13 +40,13 @@ public final class ValidateCommand implements Callable<Integer> {
         int errors = 0;
         for (Path f : files) {
             try {
-                LoadedLab lab = LabLoader.fromFile(f, Optional.empty(), Budget.of(allowLarge));
+                LoadedLab lab = LabLoader.fromFile(top.catalog(), f, Optional.empty(), Budget.of(allowLarge));
                 var m = lab.model();
                 top.out().printf("%s: ok (lab %s: %d nodes, %d switches, %d links, %d checks)%n", f, lab.name(),
-                        m.nodes().size(), m.switches().size(), m.links().size(), lab.topology().checks().size());
+                        m.nodes().size(), m.switches().size(), m.links().size(), CheckSpec.of(lab.topology()).size());
                 if (explain) {
                     LabEnv env = top.env();
-                    top.out().print("\n" + Explainer.explain(lab, new LabUp(env).plan(lab), env.store()).text() + "\n");
+                    top.out().print("\n" + Explainer.explain(lab, new LabUp(env).plan(lab), env.store(), env.catalog().nodeKinds()).text() + "\n");
                 }
             } catch (InvalidTopologyException e) {
                 e.printTo(top.err());

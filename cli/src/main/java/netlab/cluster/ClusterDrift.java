@@ -22,7 +22,7 @@ public final class ClusterDrift {
 
     /** @param states the namespaces' state as read for status (a node absent from it is reported missing elsewhere) */
     public static List<Drift> of(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states) throws InterruptedException {
-        Optional<ClusterSpec> cluster = model.topology().cluster();
+        Optional<ClusterSpec> cluster = ClusterSpec.of(model.topology());
         List<Drift> drift = new ArrayList<>();
         if (cluster.isEmpty() || !cluster.get().backend().usesEtcd()) return drift;
         ClusterSpec c = cluster.get();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import netlab.interfaces.BridgeType;
+import netlab.rules.NodeRules;
 import netlab.rules.Rule;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
@@ -114,7 +115,7 @@ public final class ClusterExpander {
             this.interfaces = new LinkedHashMap<>(spec.interfaces());
             this.routes = new ArrayList<>(spec.routes());
             this.sysctls = new LinkedHashMap<>(spec.sysctls());
-            this.rules = new ArrayList<>(spec.rules());
+            this.rules = new ArrayList<>(NodeRules.of(spec));
             this.forwarding = spec.forwarding();
         }
 
@@ -141,7 +142,7 @@ public final class ClusterExpander {
 
         NodeSpec build() {
             return new NodeSpec(spec.name(), spec.kind(), spec.kindSpec(), interfaces, routes, forwarding, sysctls, spec.exec(), spec.pos(),
-                    rules, spec.services(), spec.keepExtra());
+                    spec.sections().toBuilder().put(NodeRules.SECTION, List.copyOf(rules)).build(), spec.keepExtra());
         }
     }
 }

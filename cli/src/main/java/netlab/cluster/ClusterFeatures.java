@@ -11,7 +11,7 @@ public final class ClusterFeatures {
 
     public static Set<Feature> of(LabModel model) {
         Set<Feature> f = EnumSet.noneOf(Feature.class);
-        model.topology().cluster().ifPresent(c -> {
+        ClusterSpec.of(model.topology()).ifPresent(c -> {
             f.add(Feature.BRIDGE);
             if (c.backend() == Backend.VXLAN) f.add(Feature.VXLAN);
             if (c.backend().usesEtcd()) f.add(Feature.ETCD);

@@ -22,7 +22,7 @@ public final class ClusterOps {
         this.processes = processes;
         this.naming = naming;
         this.model = model;
-        this.cluster = model.topology().cluster().orElseThrow(() -> NetlabException.usage("lab '" + model.name() + "' has no cluster"));
+        this.cluster = ClusterSpec.of(model.topology()).orElseThrow(() -> NetlabException.usage("lab '" + model.name() + "' has no cluster"));
         if (!cluster.backend().usesEtcd()) {
             throw NetlabException.usage("the cluster of lab '" + model.name() + "' has backend none: it keeps no subnet table to change");
         }

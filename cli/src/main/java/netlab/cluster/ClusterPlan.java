@@ -28,7 +28,7 @@ public final class ClusterPlan {
     private ClusterPlan() {}
 
     public static void plan(LabModel model, Naming naming, PlanBuilder plan) {
-        Optional<ClusterSpec> cluster = model.topology().cluster();
+        Optional<ClusterSpec> cluster = ClusterSpec.of(model.topology());
         if (cluster.isEmpty()) return;
         ClusterSpec c = cluster.get();
         for (ClusterNodeSpec n : c.nodes().values()) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import netlab.net.Cidr;
 import netlab.source.Located;
 import netlab.source.Pos;
+import netlab.topology.Section;
+import netlab.topology.Topology;
 
 /**
  * A topology's {@code cluster:} section as read: a Kubernetes-style pod network over some of the lab's nodes. The
@@ -22,6 +24,14 @@ import netlab.source.Pos;
 public record ClusterSpec(Cidr network, int subnetLen, Backend backend, Optional<Located> etcd, boolean masquerade,
                           Optional<Cidr> serviceNetwork, Map<String, ClusterNodeSpec> nodes, Map<String, ServiceSpec> services,
                           Pos pos, Pos backendPos) {
+    /** A topology's {@code cluster:} section. */
+    public static final Section<ClusterSpec> SECTION = new Section<>("cluster");
+
+    /** The topology's cluster, if it has one. */
+    public static Optional<ClusterSpec> of(Topology topology) {
+        return topology.section(SECTION);
+    }
+
     public ClusterSpec {
         nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
         services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));

@@ -21,7 +21,7 @@ public final class ClusterValidator {
     private ClusterValidator() {}
 
     public static void validate(LabModel model, Diagnostics d) {
-        Optional<ClusterSpec> cluster = model.topology().cluster();
+        Optional<ClusterSpec> cluster = ClusterSpec.of(model.topology());
         if (cluster.isEmpty()) return;
         ClusterSpec c = cluster.get();
         boolean underlaysOk = true;

@@ -29,7 +29,7 @@ public final class PodNetworkSync {
         this.processes = processes;
         this.naming = naming;
         this.model = model;
-        this.cluster = model.topology().cluster().orElseThrow(() -> NetlabException.usage("lab '" + model.name() + "' has no cluster"));
+        this.cluster = ClusterSpec.of(model.topology()).orElseThrow(() -> NetlabException.usage("lab '" + model.name() + "' has no cluster"));
     }
 
     /** What one node's sync did. */

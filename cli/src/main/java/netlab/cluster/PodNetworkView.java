@@ -25,7 +25,7 @@ public record PodNetworkView(String node, String backend, String subnet, String 
     public record Row(String subnet, String publicIp, String backend, String vtepMac, String holder, String route, String neighbour, String fdb) {}
 
     public static PodNetworkView read(ProcessRunner processes, Naming naming, LabModel model, String node) throws InterruptedException {
-        ClusterSpec c = model.topology().cluster().orElseThrow(() -> NetlabException.usage("lab '" + model.name() + "' has no cluster"));
+        ClusterSpec c = ClusterSpec.of(model.topology()).orElseThrow(() -> NetlabException.usage("lab '" + model.name() + "' has no cluster"));
         ClusterNodeSpec self = c.nodes().get(node);
         if (self == null) throw NetlabException.usage("'" + node + "' is not a node of the cluster of lab '" + model.name() + "'");
         if (!c.backend().usesEtcd()) {

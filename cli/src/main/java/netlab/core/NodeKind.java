@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import netlab.doctor.Feature;
+import netlab.kind.Kind;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.nodes.KindRuntime;
@@ -18,8 +19,13 @@ import netlab.yaml.Fields;
  * it. Whatever the kind, a node ends up as a named network namespace {@link netlab.plan.Naming#nodeNetns}, so
  * links, addresses, routes, rules and checks work the same on every kind.
  */
-public interface NodeKind {
+public interface NodeKind extends Kind {
     String name();
+
+    @Override
+    default String key() {
+        return name();
+    }
 
     /** Keys this kind adds to a node's mapping. */
     Set<String> fields();
@@ -43,14 +49,6 @@ public interface NodeKind {
     }
 
     default Set<Feature> features() {
-        return Set.of();
-    }
-
-    /**
-     * The parts of the node that commands and checks can target as "node/member" (a pod's containers); empty
-     * for kinds that have none.
-     */
-    default Set<String> members(ModelNode node) {
         return Set.of();
     }
 

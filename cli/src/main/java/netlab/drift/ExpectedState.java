@@ -9,9 +9,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
-import netlab.cluster.Backend;
-import netlab.cluster.ClusterSpec;
-import netlab.cluster.Flannel;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.net.Cidr;
@@ -61,7 +58,11 @@ public final class ExpectedState {
         }
     }
 
-    public static Lab of(Plan plan, LabModel model, Naming naming) {
+    /**
+     * @param dynamic per namespace, the kernel entries an extension programs at run time rather than through the plan
+     *                (a cluster's pod network, programmed from etcd): not expected here, and not taken for drift
+     */
+    public static Lab of(Plan plan, LabModel model, Naming naming, Map<String, Expected.PodNetwork> dynamic) {
         ExpectedState s = new ExpectedState();
         s.owners.put(naming.fabricNetns(), "fabric");
         for (ModelNode n : model.nodes().values()) s.owners.put(naming.nodeNetns(n.name()), n.name());
@@ -71,7 +72,7 @@ public final class ExpectedState {
             }
         }
         for (ImpairedEnd e : Impairments.of(model, naming)) s.builder(e.netns()).impairments.put(e.dev(), e.impairment());
-        model.topology().cluster().ifPresent(c -> s.podNetwork(c, naming));
+        for (Map.Entry<String, Expected.PodNetwork> e : dynamic.entrySet()) s.builder(e.getKey()).podNetwork = e.getValue();
         for (ModelNode n : model.nodes().values()) {
             Builder b = s.byNetns.get(naming.nodeNetns(n.name()));
             if (b != null) b.keepExtra = n.spec().keepExtra();
@@ -322,13 +323,6 @@ public final class ExpectedState {
             return false;
         }
         return false;
-    }
-
-    private void podNetwork(ClusterSpec c, Naming naming) {
-        if (!c.backend().usesEtcd()) return;
-        Expected.PodNetwork p = new Expected.PodNetwork(c.backend() == Backend.VXLAN ? Optional.of(Flannel.DEVICE) : Optional.empty(),
-                Optional.of(c.network()), c.subnetLen());
-        for (String node : c.nodes().keySet()) builder(naming.nodeNetns(node)).podNetwork = p;
     }
 
     private static final class LinkB {

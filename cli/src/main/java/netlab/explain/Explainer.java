@@ -15,12 +15,13 @@ import netlab.check.kinds.ExecCheck;
 import netlab.check.kinds.HttpCheck;
 import netlab.check.kinds.SpreadCheck;
 import netlab.cluster.FlannelOp;
+import netlab.core.NodeKind;
 import netlab.docker.BindMount;
 import netlab.docker.ContainerConfig;
+import netlab.kind.Registry;
 import netlab.lab.LoadedLab;
 import netlab.model.ModelNode;
 import netlab.nodes.ContainerNode;
-import netlab.nodes.NodeKinds;
 import netlab.nodes.PodNode;
 import netlab.plan.DockerOp;
 import netlab.plan.Naming;
@@ -59,17 +60,19 @@ public final class Explainer {
     private final Map<String, Integer> servers = new TreeMap<>();
     private final Set<String> images = new LinkedHashSet<>(), capabilities = new LinkedHashSet<>();
     private final List<String> mounts = new ArrayList<>();
+    private final Registry<NodeKind> nodeKinds;
 
-    private Explainer(LoadedLab lab, StateStore store) {
+    private Explainer(LoadedLab lab, StateStore store, Registry<NodeKind> nodeKinds) {
         this.lab = lab;
         this.store = store;
+        this.nodeKinds = nodeKinds;
         this.services = new ServiceRunner(store);
         for (String n : lab.model().nodes().keySet()) byNode.put(n, new ArrayList<>());
     }
 
     /** {@code plan}: what {@code up} would do; {@code store}: where the lab's record and work files would go. */
-    public static Explanation explain(LoadedLab lab, Plan plan, StateStore store) {
-        return new Explainer(lab, store).build(plan);
+    public static Explanation explain(LoadedLab lab, Plan plan, StateStore store, Registry<NodeKind> nodeKinds) {
+        return new Explainer(lab, store, nodeKinds).build(plan);
     }
 
     private Explanation build(Plan plan) {
@@ -96,7 +99,7 @@ public final class Explainer {
                 continue;
             }
             sections.add(new Explanation.Section("node " + of(n.name()) + " (" + n.kind() + "): its commands run "
-                    + NodeKinds.get(n.kind()).commandsRun(), lines));
+                    + nodeKinds.get(n.kind()).commandsRun(), lines));
         }
         if (!quiet.isEmpty()) sections.add(new Explanation.Section("nodes with nothing but their network", List.of(String.join(", ", quiet))));
         List<String> checkLines = checks();
@@ -187,7 +190,7 @@ public final class Explainer {
 
     private List<String> checks() {
         List<String> out = new ArrayList<>();
-        for (CheckSpec c : lab.topology().checks()) {
+        for (CheckSpec c : CheckSpec.of(lab.topology())) {
             List<String> lines = new ArrayList<>();
             probe(c.body(), "", lines);
             out.add("check " + of(c.name()) + ": " + lines.get(0));

@@ -1,38 +1,28 @@
 package netlab.graph;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import netlab.topology.NodeSpec;
+import netlab.topology.Section;
 
 /**
- * What a node has beyond interfaces and routes (rules, services…), read from its settings record: each list a
- * node may carry becomes one row naming its entries ("rules: masquerade, dnat", "services: http :80"), so what
- * other parts of netlab add to nodes shows without edits here.
+ * What a node has beyond interfaces and routes (rules, services…), read from the sections extensions keep in it:
+ * each list a node carries becomes one row naming its entries ("rules: masquerade, dnat", "services: http :80"), so
+ * what other parts of netlab add to nodes shows without edits here.
  */
 final class NodeFacts {
-    /** Drawn elsewhere (interfaces, kind) or not for pictures (exec lines, sysctls, positions). */
-    private static final Set<String> SHOWN_ELSEWHERE = Set.of("name", "kind", "kindSpec", "interfaces", "routes", "forwarding",
-            "sysctls", "exec", "pos");
-
     private NodeFacts() {}
 
     static List<LabGraph.Row> rows(NodeSpec spec) {
         List<LabGraph.Row> rows = new ArrayList<>();
-        for (RecordComponent c : NodeSpec.class.getRecordComponents()) {
-            if (SHOWN_ELSEWHERE.contains(c.getName())) continue;
-            Object v;
-            try {
-                v = c.getAccessor().invoke(spec);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                continue;
-            }
-            if (!(v instanceof List<?> list) || list.isEmpty()) continue;
+        for (Map.Entry<Section<?>, Object> e : spec.sections().parts().entrySet()) {
+            if (!(e.getValue() instanceof List<?> list) || list.isEmpty()) continue;
+            String name = e.getKey().name();
             List<String> names = new ArrayList<>();
             for (Object o : list) names.add(describe(o));
-            rows.add(new LabGraph.Row("node:" + c.getName(), c.getName(), String.join(", ", names), false));
+            rows.add(new LabGraph.Row("node:" + name, name, String.join(", ", names), false));
         }
         return rows;
     }

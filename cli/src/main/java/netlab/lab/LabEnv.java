@@ -1,5 +1,7 @@
 package netlab.lab;
 
+import netlab.core.Catalog;
+import netlab.core.Extension;
 import netlab.docker.DockerAccess;
 import netlab.model.LabModel;
 import netlab.nodes.KindRuntime;
@@ -15,18 +17,24 @@ import netlab.state.LabName;
 import netlab.state.StateStore;
 
 /**
- * What every lab operation works with: where records live, how programs run, where progress goes, and the way to
- * the Docker engine (opened only when a lab has containers).
+ * What every lab operation works with: the kinds and extensions netlab knows, where records live, how programs run,
+ * where progress goes, and the way to the Docker engine (opened only when a lab has containers).
+ *
+ * @param runners the core's runners; each extension's own are added to them
  */
-public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress, DockerAccess docker) {
+public record LabEnv(Catalog catalog, StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress, DockerAccess docker) {
 
-    public LabEnv(StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress) {
-        this(store, processes, runners, progress, DockerAccess.standard());
+    public LabEnv {
+        for (Extension e : catalog.extensions()) runners = runners.with(e.runners());
     }
 
-    public static LabEnv standard(StateStore store, Progress progress) {
+    public LabEnv(Catalog catalog, StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress) {
+        this(catalog, store, processes, runners, progress, DockerAccess.standard());
+    }
+
+    public static LabEnv standard(Catalog catalog, StateStore store, Progress progress) {
         DockerAccess docker = DockerAccess.standard();
-        return new LabEnv(store.reportingTo(progress), new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress))
+        return new LabEnv(catalog, store.reportingTo(progress), new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress))
                 .with(Tool.SERVICE, new ServiceRunner(store.reportingTo(progress))), progress, docker);
     }
 
@@ -44,6 +52,6 @@ public record LabEnv(StateStore store, ProcessRunner processes, ToolRunners runn
     }
 
     public LabNodeExec nodeExec(LabModel model) {
-        return new LabNodeExec(model, kindRuntime(model.name()));
+        return new LabNodeExec(model, kindRuntime(model.name()), catalog.nodeKinds());
     }
 }

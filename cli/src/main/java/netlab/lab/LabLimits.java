@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.kinds.ReachabilityCheck;
-import netlab.cluster.ClusterSpec;
-import netlab.cluster.ServiceSpec;
+import netlab.core.Catalog;
+import netlab.core.Extension;
 import netlab.source.Budget;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
-import netlab.source.Pos;
+import netlab.source.Tally;
 import netlab.topology.CheckSpec;
 import netlab.topology.LinkSpec;
 import netlab.topology.NodeSpec;
@@ -40,15 +40,11 @@ public final class LabLimits {
     public static final long CHECKS = 5000;
     /** All reachability checks together: one echo request a pair ('all' to 'all' over 1000 nodes counts 1000 x 1000). */
     public static final long REACHABILITY_PAIRS = 1_000_000;
-    /** Each cluster node holds a route, a neighbour and an FDB entry for every other one. */
-    public static final long CLUSTER_NODES = 1000;
-    /** kube-proxy rules: every cluster node holds a chain for every service and a rule for every endpoint. */
-    public static final long SERVICE_RULES = 1_000_000;
 
     private LabLimits() {}
 
     /** Reports each limit the topology passes, where it passes it; whether it passed any (never when the budget lifts them). */
-    public static boolean passed(Topology t, Budget budget, Diagnostics d) {
+    public static boolean passed(Topology t, Budget budget, Diagnostics d, Catalog catalog) {
         if (!budget.limitsLab()) return false;
         int before = d.count();
         Tally nodes = new Tally(NODES), interfaces = new Tally(INTERFACES);
@@ -71,26 +67,15 @@ public final class LabLimits {
         links.report(d, "the topology has %d links");
 
         Tally checks = new Tally(CHECKS), pairs = new Tally(REACHABILITY_PAIRS);
-        for (CheckSpec c : t.checks()) {
+        for (CheckSpec c : CheckSpec.of(t)) {
             checks.add(1, c.pos());
             pairs.add(reachabilityPairs(c.body(), t.nodes().size()), c.pos());
         }
         checks.report(d, "the topology has %d checks");
         pairs.report(d, "its reachability checks ping %d pairs of nodes");
 
-        if (t.cluster().isPresent()) cluster(t.cluster().get(), d);
+        for (Extension e : catalog.extensions()) e.checkLimits(t, d); // what they add (a cluster's nodes and rules)
         return d.count() > before;
-    }
-
-    private static void cluster(ClusterSpec c, Diagnostics d) {
-        Tally nodes = new Tally(CLUSTER_NODES);
-        for (var n : c.nodes().values()) nodes.add(1, n.pos());
-        nodes.report(d, "the cluster has %d nodes (each holds an entry for every other)");
-
-        Tally rules = new Tally(SERVICE_RULES);
-        long clusterNodes = c.nodes().size();
-        for (ServiceSpec s : c.services().values()) rules.add(clusterNodes * (1 + s.endpoints().size()), s.pos());
-        rules.report(d, "the services make %d kube-proxy rules (a chain for each service and a rule for each endpoint, on every cluster node)");
     }
 
     /** Node interfaces links name, by node: links create the interfaces nodes do not declare. */
@@ -122,28 +107,5 @@ public final class LabLimits {
     private static long side(java.util.List<Located> names, long nodeCount) {
         for (Located l : names) if (l.text().equals("all")) return nodeCount;
         return names.size();
-    }
-
-    /** A running count against one limit, remembering where it was passed (the first thing over it). */
-    private static final class Tally {
-        private final long limit;
-        private long total;
-        private Pos passedAt;
-
-        Tally(long limit) {
-            this.limit = limit;
-        }
-
-        void add(long n, Pos at) {
-            total += n;
-            if (total > limit && passedAt == null) passedAt = at;
-        }
-
-        /** {@code what} has one %d, the count: "the topology has %d nodes". */
-        void report(Diagnostics d, String what) {
-            if (passedAt == null) return;
-            d.error(passedAt, what.replace("%d", Long.toString(total)) + ", over the limit of " + limit + " from here on ("
-                    + Budget.FLAG + " lifts it)");
-        }
     }
 }

@@ -3,6 +3,7 @@ package netlab.lab;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import netlab.core.Catalog;
 import netlab.model.LabModel;
 import netlab.model.ModelBuilder;
 import netlab.source.Budget;
@@ -23,41 +24,41 @@ public final class LabLoader {
     private LabLoader() {}
 
     /** With the default budget. */
-    public static LoadedLab fromFile(Path file, Optional<String> nameOverride) {
-        return fromFile(file, nameOverride, Budget.DEFAULT);
+    public static LoadedLab fromFile(Catalog catalog, Path file, Optional<String> nameOverride) {
+        return fromFile(catalog, file, nameOverride, Budget.DEFAULT);
     }
 
-    public static LoadedLab fromFile(Path file, Optional<String> nameOverride, Budget budget) {
+    public static LoadedLab fromFile(Catalog catalog, Path file, Optional<String> nameOverride, Budget budget) {
         Diagnostics d = new Diagnostics();
         String display = file.toString();
         Optional<byte[]> bytes = TopologyFile.read(file, display, budget, d);
         d.throwIfAny();
         Optional<YNode> root = YamlLoader.parse(bytes.get(), display, budget, d);
         String text = new String(bytes.get(), StandardCharsets.UTF_8);
-        return finish(root, new Topology.Source(display, file.toAbsolutePath().normalize().toString(), text), nameOverride, budget, d);
+        return finish(catalog, root, new Topology.Source(display, file.toAbsolutePath().normalize().toString(), text), nameOverride, budget, d);
     }
 
     /** With the default budget. */
-    public static LoadedLab fromText(String text, String display, String absolutePath, Optional<String> nameOverride) {
-        return fromText(text, display, absolutePath, nameOverride, Budget.DEFAULT);
+    public static LoadedLab fromText(Catalog catalog, String text, String display, String absolutePath, Optional<String> nameOverride) {
+        return fromText(catalog, text, display, absolutePath, nameOverride, Budget.DEFAULT);
     }
 
-    public static LoadedLab fromText(String text, String display, String absolutePath, Optional<String> nameOverride, Budget budget) {
+    public static LoadedLab fromText(Catalog catalog, String text, String display, String absolutePath, Optional<String> nameOverride, Budget budget) {
         Diagnostics d = new Diagnostics();
         Optional<YNode> root = YamlLoader.parse(text, display, budget, d);
-        return finish(root, new Topology.Source(display, absolutePath, text), nameOverride, budget, d);
+        return finish(catalog, root, new Topology.Source(display, absolutePath, text), nameOverride, budget, d);
     }
 
-    private static LoadedLab finish(Optional<YNode> root, Topology.Source source, Optional<String> nameOverride, Budget budget, Diagnostics d) {
+    private static LoadedLab finish(Catalog catalog, Optional<YNode> root, Topology.Source source, Optional<String> nameOverride, Budget budget, Diagnostics d) {
         d.throwIfAny();
-        Topology t = TopologyParser.parse(root.get(), source, d);
+        Topology t = TopologyParser.parse(root.get(), source, d, catalog);
         if (nameOverride.isPresent()) {
             Names.checkLab(nameOverride.get()).ifPresent(msg -> d.error(Pos.unknown("--name"), msg));
             t = t.renamed(nameOverride.get());
         }
         // over a limit: the model (and its errors) would cost what the limit is there to spare
-        if (LabLimits.passed(t, budget, d)) d.throwIfAny();
-        LabModel model = ModelBuilder.build(t, d);
+        if (LabLimits.passed(t, budget, d, catalog)) d.throwIfAny();
+        LabModel model = ModelBuilder.build(t, d, catalog);
         d.throwIfAny();
         return new LoadedLab(t, model);
     }

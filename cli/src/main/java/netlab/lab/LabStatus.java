@@ -2,11 +2,14 @@ package netlab.lab;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import netlab.core.Extension;
 import netlab.drift.Drift;
+import netlab.drift.Expected;
 import netlab.drift.ExpectedState;
 import netlab.drift.KernelDrift;
 import netlab.json.Json;
@@ -20,7 +23,8 @@ import netlab.runtime.netlink.KernelState;
 /**
  * Reads what a running lab really looks like and lists where it differs from its topology: the drift. The kernel of
  * every namespace is compared with what the lab's plan makes, object by object and both ways (missing, changed, extra:
- * see {@link KernelDrift}); containers are asked of Docker, a cluster's pod network is compared with etcd.
+ * see {@link KernelDrift}); containers are asked of Docker (their node kind), an extension's own state by the
+ * extension (a cluster's pod network, against etcd).
  */
 public final class LabStatus {
     private final LabEnv env;
@@ -53,22 +57,27 @@ public final class LabStatus {
     }
 
     /**
-     * The lab's drift: its namespaces' kernels against its plan, its containers, its cluster's pod network.
+     * The lab's drift: its namespaces' kernels against its plan, its nodes as their kinds see them, its extensions'
+     * own state (a cluster's pod network).
      *
      * @param keepExtra extra objects are reported but get no repair (up --keep-extra)
      */
     public Found find(LabModel model, Optional<String> onlyNode, boolean keepExtra) throws InterruptedException {
         Naming naming = env.naming(model.name());
-        ExpectedState.Lab expected = ExpectedState.of(Planner.plan(model, env.kindRuntime(model.name())), model, naming);
+        Map<String, Expected.PodNetwork> dynamic = new LinkedHashMap<>();
+        for (Extension e : env.catalog().extensions()) dynamic.putAll(e.dynamicEntries(model, naming));
+        ExpectedState.Lab expected = ExpectedState.of(Planner.plan(model, env.kindRuntime(model.name())), model, naming, dynamic);
         Set<String> only = onlyNode.map(n -> Set.of(naming.nodeNetns(n))).orElse(Set.of());
         KernelDrift.Reading reading = KernelDrift.read(expected, only, env.processes());
         KernelDrift.Result kernel = KernelDrift.compare(expected, reading, only, keepExtra);
         List<Drift> drift = new ArrayList<>(kernel.drift());
         for (ModelNode n : model.nodes().values()) {
             if (onlyNode.isPresent() && !onlyNode.get().equals(n.name())) continue;
-            drift.addAll(netlab.nodes.NodeKinds.get(n.kind()).drift(n, env.kindRuntime(model.name())));
+            drift.addAll(env.catalog().nodeKinds().get(n.kind()).drift(n, env.kindRuntime(model.name())));
         }
-        if (onlyNode.isEmpty()) drift.addAll(netlab.cluster.ClusterDrift.of(model, naming, env.processes(), reading.states()));
+        if (onlyNode.isEmpty()) {
+            for (Extension e : env.catalog().extensions()) drift.addAll(e.drift(model, naming, env.processes(), reading.states()));
+        }
         return new Found(drift, kernel);
     }
 

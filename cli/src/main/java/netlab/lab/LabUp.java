@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import netlab.core.Catalog;
+import netlab.core.Extension;
 import netlab.doctor.Feature;
 import netlab.doctor.FeatureProbe;
 import netlab.doctor.ProbeResult;
 import netlab.errors.InterruptedByUser;
 import netlab.errors.NetlabException;
-import netlab.interfaces.InterfaceTypes;
 import netlab.model.LabModel;
 import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
-import netlab.nodes.NodeKinds;
 import netlab.plan.ObjectRef;
 import netlab.plan.Op;
 import netlab.plan.Plan;
@@ -176,7 +176,7 @@ public final class LabUp {
         // libc (through jffi) is how a build enters namespaces and how its rollback deletes them: a machine where it
         // cannot be bound must fail here, before anything is made that could then not be removed
         netlab.runtime.ns.InNetns.libc();
-        Set<Feature> needed = features(model);
+        Set<Feature> needed = features(model, env.catalog());
         // Namespaces, veth and bridges are what every lab is made of; probing them would cost each up three
         // processes, and a kernel without them fails the first op with its own clear error (doctor explains).
         needed.removeAll(EnumSet.of(Feature.NETNS, Feature.VETH, Feature.BRIDGE));
@@ -195,27 +195,25 @@ public final class LabUp {
     private void preflight(LabModel model) throws InterruptedException {
         Set<String> problems = new java.util.LinkedHashSet<>();
         for (ModelNode n : model.nodes().values()) {
-            problems.addAll(NodeKinds.get(n.kind()).preflight(n, env.kindRuntime(model.name())));
+            problems.addAll(env.catalog().nodeKinds().get(n.kind()).preflight(n, env.kindRuntime(model.name())));
         }
         if (!problems.isEmpty()) {
             throw NetlabException.environment("lab '" + model.name() + "' cannot be built here: " + String.join("; ", problems));
         }
     }
 
-    public static Set<Feature> features(LabModel model) {
+    public static Set<Feature> features(LabModel model, Catalog catalog) {
         Set<Feature> f = EnumSet.of(Feature.NETNS, Feature.VETH);
         if (!model.switches().isEmpty()) f.add(Feature.BRIDGE);
         for (ModelNode n : model.nodes().values()) {
-            NodeKinds.byName(n.kind()).ifPresent(k -> f.addAll(k.features()));
-            if (!n.spec().rules().isEmpty()) f.add(Feature.NAT); // iptables with its nat table, in a namespace
-            if (!n.spec().services().isEmpty()) f.add(Feature.BUSYBOX);
+            catalog.nodeKinds().byKey(n.kind()).ifPresent(k -> f.addAll(k.features()));
             for (ModelInterface i : n.interfaces().values()) {
-                InterfaceTypes.byName(i.spec().typeSpec().type()).ifPresent(t -> f.addAll(t.features()));
+                catalog.interfaceTypes().byKey(i.spec().typeSpec().type()).ifPresent(t -> f.addAll(t.features()));
             }
         }
-        for (CheckSpec c : model.topology().checks()) f.addAll(c.body().features());
+        for (CheckSpec c : CheckSpec.of(model.topology())) f.addAll(c.body().features());
         f.addAll(LinkFeatures.of(model));
-        f.addAll(netlab.cluster.ClusterFeatures.of(model));
+        for (Extension e : catalog.extensions()) f.addAll(e.features(model));
         return f;
     }
 

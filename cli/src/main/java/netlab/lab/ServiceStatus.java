@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import netlab.model.ModelNode;
 import netlab.services.Listeners;
+import netlab.services.NodeServices;
 import netlab.services.Service;
 import netlab.state.LabState;
 import netlab.runtime.ProcessRunner;
@@ -20,9 +21,9 @@ public record ServiceStatus(String service, long pid, boolean running, boolean l
 
     public static List<ServiceStatus> of(ModelNode node, LabState state, String netns, ProcessRunner processes) throws InterruptedException {
         List<ServiceStatus> out = new ArrayList<>();
-        if (node.spec().services().isEmpty()) return out;
+        if (NodeServices.of(node.spec()).isEmpty()) return out;
         Set<Integer> ports = Netns.exists(netns) ? Listeners.inNetns(processes, netns) : Set.of();
-        for (Service s : node.spec().services()) {
+        for (Service s : NodeServices.of(node.spec())) {
             Optional<LabState.ProcessRecord> rec = state.processes().stream()
                     .filter(p -> p.node().equals(node.name()) && p.what().equals(s.describe())).findFirst();
             long pid = rec.map(LabState.ProcessRecord::pid).orElse(0L);

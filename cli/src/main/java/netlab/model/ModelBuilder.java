@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import netlab.interfaces.InterfaceTypes;
-import netlab.nodes.NodeKinds;
+import netlab.core.Catalog;
+import netlab.core.Extension;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
 import netlab.source.Pos;
@@ -22,7 +22,8 @@ import netlab.topology.Topology;
 /**
  * Resolves a parsed topology into a {@link LabModel}: link ends to interfaces and switch ports, automatic
  * addresses from subnets, gateways to addresses. Reports every semantic error (dangling ends, interfaces used
- * twice, addresses outside their subnet or duplicated, unreachable gateways…) with its position.
+ * twice, addresses outside their subnet or duplicated, unreachable gateways…) with its position; each node kind,
+ * interface type and extension (from the catalog) checks its own part.
  */
 public final class ModelBuilder {
     private final Topology topo;
@@ -32,15 +33,17 @@ public final class ModelBuilder {
     private final Map<String, List<ModelSwitch.Port>> ports = new LinkedHashMap<>();
     private final List<LinkDraft> links = new ArrayList<>();
     private final PortNamer portNamer;
+    private final Catalog catalog;
 
-    private ModelBuilder(Topology topo, Diagnostics d) {
+    private ModelBuilder(Topology topo, Diagnostics d, Catalog catalog) {
         this.topo = topo;
         this.d = d;
+        this.catalog = catalog;
         this.portNamer = new PortNamer(topo.switches().keySet());
     }
 
-    public static LabModel build(Topology topo, Diagnostics d) {
-        return new ModelBuilder(topo, d).build();
+    public static LabModel build(Topology topo, Diagnostics d, Catalog catalog) {
+        return new ModelBuilder(topo, d, catalog).build();
     }
 
     /** An interface while the model is being resolved. */
@@ -102,8 +105,8 @@ public final class ModelBuilder {
         LabModel model = new LabModel(topo, routed, switches, modelLinks, segments);
         validateNodes(model);
         LinkOptionsValidator.validate(model, d);
-        netlab.cluster.ClusterValidator.validate(model, d);
-        for (CheckSpec c : topo.checks()) c.body().validate(model, d);
+        for (Extension e : catalog.extensions()) e.validate(model, d);
+        for (CheckSpec c : CheckSpec.of(topo)) c.body().validate(model, d);
         return model;
     }
 
@@ -232,11 +235,9 @@ public final class ModelBuilder {
             for (Located e : n.spec().exec()) {
                 if (e.text().isBlank()) d.error(e.pos(), "an exec command of node '" + n.name() + "' is empty");
             }
-            NodeKinds.byName(n.kind()).ifPresent(k -> k.validate(n, model, d));
-            n.spec().rules().forEach(r -> r.validate(n, model, d));
-            n.spec().services().forEach(s -> s.validate(n, model, d));
+            catalog.nodeKinds().byKey(n.kind()).ifPresent(k -> k.validate(n, model, d));
             for (ModelInterface i : n.interfaces().values()) {
-                InterfaceTypes.byName(i.spec().typeSpec().type()).ifPresent(t -> t.validate(n, i, model, d));
+                catalog.interfaceTypes().byKey(i.spec().typeSpec().type()).ifPresent(t -> t.validate(n, i, model, d));
             }
         }
     }

@@ -3,7 +3,9 @@ package netlab.nodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.core.NodeKind;
 import netlab.errors.NetlabException;
+import netlab.kind.Registry;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.runtime.NodeExec;
@@ -13,28 +15,30 @@ import netlab.runtime.ProcResult;
 public final class LabNodeExec implements NodeExec {
     private final LabModel model;
     private final KindRuntime rt;
+    private final Registry<NodeKind> kinds;
 
-    public LabNodeExec(LabModel model, KindRuntime rt) {
+    public LabNodeExec(LabModel model, KindRuntime rt, Registry<NodeKind> kinds) {
         this.model = model;
         this.rt = rt;
+        this.kinds = kinds;
     }
 
     @Override
     public ProcResult exec(String node, List<String> argv, Duration timeout) throws InterruptedException {
         Target t = target(node);
-        return NodeKinds.get(t.node.kind()).exec(t.node, t.member, argv, timeout, rt);
+        return kinds.get(t.node.kind()).exec(t.node, t.member, argv, timeout, rt);
     }
 
     @Override
     public List<String> interactive(String node, List<String> argv) {
         Target t = target(node);
-        return NodeKinds.get(t.node.kind()).interactive(t.node, t.member, argv, rt);
+        return kinds.get(t.node.kind()).interactive(t.node, t.member, argv, rt);
     }
 
     @Override
     public List<String> command(String node, List<String> argv) {
         Target t = target(node);
-        return NodeKinds.get(t.node.kind()).command(t.node, t.member, argv, rt);
+        return kinds.get(t.node.kind()).command(t.node, t.member, argv, rt);
     }
 
     @Override
@@ -54,7 +58,7 @@ public final class LabNodeExec implements NodeExec {
         ModelNode n = model.node(name).orElseThrow(() -> NetlabException.usage(
                 "lab '" + model.name() + "' has no node '" + name + "'" + netlab.source.Suggest.hint(name, model.nodes().keySet())));
         if (member != null) {
-            java.util.Set<String> members = NodeKinds.get(n.kind()).members(n);
+            java.util.Set<String> members = n.spec().kindSpec().members();
             if (!members.contains(member)) {
                 throw NetlabException.usage(members.isEmpty() ? "node '" + name + "' (kind " + n.kind() + ") is not a pod; write '" + name + "' without '/" + member + "'"
                         : "pod '" + name + "' has no container '" + member + "'" + netlab.source.Suggest.hint(member, members)

@@ -55,6 +55,11 @@ public final class PodNode implements NodeKind {
         public String kind() {
             return NAME;
         }
+
+        @Override
+        public Set<String> members() {
+            return containers.keySet();
+        }
     }
 
     @Override
@@ -144,11 +149,6 @@ public final class PodNode implements NodeKind {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", rt.naming().nodeNetns(node.name())));
         full.addAll(argv);
         return full;
-    }
-
-    @Override
-    public Set<String> members(ModelNode node) {
-        return spec(node).containers().keySet();
     }
 
     @Override

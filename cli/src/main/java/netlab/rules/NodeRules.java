@@ -11,6 +11,8 @@ import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
+import netlab.topology.NodeSpec;
+import netlab.topology.Section;
 
 /**
  * Turns a node's {@code rules:} into one {@code iptables-restore} input that replaces the node's filter and nat
@@ -20,7 +22,15 @@ import netlab.plan.StageName;
  * effect), and which entry of the topology made it, so {@code inspect} shows which rule a packet hit.
  */
 public final class NodeRules {
+    /** A node's {@code rules:}, in order: the order in the chains. */
+    public static final Section<List<Rule>> SECTION = new Section<>("rules");
+
     private NodeRules() {}
+
+    /** The node's rules as written (none when it has no {@code rules:}). */
+    public static List<Rule> of(NodeSpec node) {
+        return node.section(SECTION).orElse(List.of());
+    }
 
     /**
      * @param mark  what every rule's comment starts with: {@code netlab:LAB:FINGERPRINT}
@@ -30,7 +40,7 @@ public final class NodeRules {
 
     /** The node's rule set; empty when it has no rules (then netlab leaves its tables alone). */
     public static Optional<Rendered> render(ModelNode node, LabModel model) {
-        List<Rule> rules = node.spec().rules();
+        List<Rule> rules = of(node.spec());
         if (rules.isEmpty()) return Optional.empty();
         List<RuleLine> lines = new ArrayList<>();
         List<String> origins = new ArrayList<>();

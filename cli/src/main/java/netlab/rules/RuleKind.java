@@ -1,10 +1,12 @@
 package netlab.rules;
 
 import java.util.Set;
+import netlab.kind.Kind;
 import netlab.yaml.Fields;
 
 /** One kind of rule: the key that selects it in a node's {@code rules:} list and how to read its settings. */
-public interface RuleKind {
+public interface RuleKind extends Kind {
+    @Override
     String key();
 
     /** Keys allowed inside the kind's mapping. */

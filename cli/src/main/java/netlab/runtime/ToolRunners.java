@@ -15,7 +15,7 @@ public final class ToolRunners {
     /**
      * The standard runners: ip ops inside namespaces go over netlink from the JVM (NETLAB_NETLINK=0 in the
      * environment, or -Dnetlab.netlink=false, runs them all with iproute2 processes instead, e.g. to compare),
-     * the rest through the host's programs.
+     * the rest through the host's programs. Extensions bring the runners of their own tools ({@link #with(Map)}).
      */
     public static ToolRunners standard() {
         return standard(!"0".equals(System.getenv("NETLAB_NETLINK")) && !"false".equals(System.getProperty("netlab.netlink")));
@@ -29,8 +29,15 @@ public final class ToolRunners {
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());
         m.put(Tool.IPTABLES, new IptablesRunner());
-        m.put(Tool.FLANNEL, new netlab.cluster.FlannelRunner());
         m.put(Tool.REPAIR, new netlab.drift.RepairRunner());
+        return new ToolRunners(m);
+    }
+
+    /** These runners and {@code more} (an extension's, for the tools of its own ops). */
+    public ToolRunners with(Map<Tool, ToolRunner> more) {
+        if (more.isEmpty()) return this;
+        Map<Tool, ToolRunner> m = new EnumMap<>(runners);
+        m.putAll(more);
         return new ToolRunners(m);
     }
 

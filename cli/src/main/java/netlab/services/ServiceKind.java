@@ -1,10 +1,12 @@
 package netlab.services;
 
 import java.util.Set;
+import netlab.kind.Kind;
 import netlab.yaml.Fields;
 
 /** One kind of service: the key that selects it in a node's {@code services:} list and how to read its settings. */
-public interface ServiceKind {
+public interface ServiceKind extends Kind {
+    @Override
     String key();
 
     /** Keys allowed inside the kind's mapping. */

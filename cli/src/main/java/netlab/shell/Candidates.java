@@ -45,6 +45,6 @@ public final class Candidates {
     }
 
     public static List<String> checks(ShellSession s) {
-        return s.lab().modelIfAny().map(m -> m.topology().checks().stream().map(CheckSpec::name).toList()).orElse(List.of());
+        return s.lab().modelIfAny().map(m -> CheckSpec.of(m.topology()).stream().map(CheckSpec::name).toList()).orElse(List.of());
     }
 }

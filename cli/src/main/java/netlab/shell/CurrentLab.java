@@ -68,8 +68,8 @@ public final class CurrentLab {
         }
         if (cached == null || !key.equals(cachedFrom)) {
             cached = stored.isPresent()
-                    ? LabLoader.fromText(stored.get(), lab.value(), env.store().storedTopologyPath(lab).toString(), Optional.of(lab.value()), Budget.LARGE)
-                    : LabLoader.fromFile(file, Optional.of(lab.value()), fileBudget);
+                    ? LabLoader.fromText(env.catalog(), stored.get(), lab.value(), env.store().storedTopologyPath(lab).toString(), Optional.of(lab.value()), Budget.LARGE)
+                    : LabLoader.fromFile(env.catalog(), file, Optional.of(lab.value()), fileBudget);
             cachedFrom = key;
         }
         return cached;

@@ -11,4 +11,12 @@ import netlab.source.Pos;
  * @param retries  further attempts after a failed one (for the expected outcome)
  * @param interval wait between attempts
  */
-public record CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos) {}
+public record CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos) {
+    /** A topology's {@code checks:}, in file order. */
+    public static final Section<java.util.List<CheckSpec>> SECTION = new Section<>("checks");
+
+    /** The topology's checks (none when it has no {@code checks:}). */
+    public static java.util.List<CheckSpec> of(Topology topology) {
+        return topology.section(SECTION).orElse(java.util.List.of());
+    }
+}

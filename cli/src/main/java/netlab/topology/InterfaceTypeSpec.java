@@ -5,6 +5,11 @@ package netlab.topology;
  * the node…) are created inside the node and carry their own settings.
  */
 public interface InterfaceTypeSpec {
+    /** The type of an interface that names none: the end of a link. */
+    String VETH = "veth";
+    /** The type of {@code lo}, implied by the name. */
+    String LOOPBACK = "loopback";
+
     /** The name written in {@code type:}. */
     String type();
 

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
-import netlab.check.CheckKinds;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
@@ -62,24 +62,13 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             Target on = new Target(f.requiredString("on").orElse(""), f.posOf("on"));
             String filter = f.string("filter").orElse("");
             int min = (int) f.integer("min", 1, 1, 1_000_000);
-            Optional<CheckBody> during = f.mapping("during").flatMap(m -> nested(m, f.diags()));
+            Optional<CheckBody> during = f.mapping("during").flatMap(m -> nested.read(m, "during", "{ping: {from: h1, to: h2}}", f.diags()));
             Duration settle = f.duration("settle", Duration.ofSeconds(30)).orElse(Duration.ofSeconds(1));
             return new CaptureCheck(on, filter, during, min, settle, f.posOf("filter"));
-        }
-
-        private static Optional<CheckBody> nested(YMap m, Diagnostics d) {
-            if (m.entries().size() != 1 || !CheckKinds.keys().contains(m.entries().get(0).key().value())) {
-                d.error(m.pos(), "'during' holds one probe, such as {ping: {from: h1, to: h2}}");
-                return Optional.empty();
-            }
-            YMap.Entry e = m.entries().get(0);
-            CheckKind k = CheckKinds.get(e.key().value());
-            return Fields.asMap(e.value(), d, "'" + k.key() + "' in 'during'")
-                    .map(body -> k.parse(Fields.of(body, d, "the " + k.key() + " in 'during'", k.fields())));
         }
     }
 

@@ -13,7 +13,7 @@ final class ClusterTarget {
 
     /** The lab's cluster, when it has one with a subnet table; else reported at {@code pos}. */
     static Optional<ClusterSpec> leasing(LabModel model, Pos pos, String what, Diagnostics d) {
-        Optional<ClusterSpec> c = model.topology().cluster();
+        Optional<ClusterSpec> c = ClusterSpec.of(model.topology());
         if (c.isEmpty()) {
             d.error(pos, what + " needs a cluster: the lab has no 'cluster' section");
             return Optional.empty();

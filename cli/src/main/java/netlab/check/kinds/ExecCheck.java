@@ -9,6 +9,7 @@ import java.util.regex.PatternSyntaxException;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
@@ -43,7 +44,7 @@ public record ExecCheck(String node, String command, int exit, Optional<Pattern>
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             String node = f.requiredString("node").orElse("");
             String command = f.requiredString("command").orElse("true");
             int exit = (int) f.integer("exit", 0, 0, 255);

@@ -9,6 +9,7 @@ import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.model.LabModel;
@@ -43,7 +44,7 @@ public record FdbCheck(String sw, Target host, Optional<String> port, Pos pos) i
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             return new FdbCheck(f.requiredString("switch").orElse(""), new Target(f.requiredString("host").orElse(""), f.posOf("host")),
                     f.string("port"), f.posOf("switch"));
         }

@@ -9,6 +9,7 @@ import java.util.regex.PatternSyntaxException;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.CurlProbe;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
@@ -51,7 +52,7 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             String from = f.requiredString("from").orElse("");
             String url = f.requiredString("url").orElse("");
             int status = (int) f.integer("status", 200, 100, 599);

@@ -8,6 +8,7 @@ import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.cluster.Backend;
 import netlab.cluster.ClusterAddresses;
@@ -49,7 +50,7 @@ public record LeaseCheck(String node, List<Located> on, Pos nodePos) implements 
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             return new LeaseCheck(f.requiredString("node").orElse("").trim(), f.textList("on"), f.posOf("node"));
         }
     }
@@ -83,7 +84,7 @@ public record LeaseCheck(String node, List<Located> on, Pos nodePos) implements 
 
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
-        ClusterSpec c = ctx.model().topology().cluster().orElseThrow();
+        ClusterSpec c = ClusterSpec.of(ctx.model().topology()).orElseThrow();
         ClusterNodeSpec owner = c.nodes().get(node);
         PodNetworkSync sync = new PodNetworkSync(ctx.processes(), ctx.naming(), ctx.model());
         List<Lease> leases = PodNetworkSync.leases(sync.client(ctx.naming().nodeNetns(c.etcd().orElseThrow().text())));

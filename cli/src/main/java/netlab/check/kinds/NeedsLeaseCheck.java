@@ -7,7 +7,7 @@ import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
-import netlab.check.CheckKinds;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.cluster.ClusterOps;
 import netlab.cluster.Lease;
@@ -45,22 +45,11 @@ public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePo
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             String node = f.requiredString("node").orElse("").trim();
             if (!f.has("probe")) f.diags().error(f.pos(), "a needs_lease check needs 'probe': the probe that must fail without the lease");
-            Optional<CheckBody> probe = f.mapping("probe").flatMap(m -> nested(m, f.diags()));
+            Optional<CheckBody> probe = f.mapping("probe").flatMap(m -> nested.read(m, "probe", "{ping: {from: pod1, to: pod5}}", f.diags()));
             return new NeedsLeaseCheck(node, probe, f.posOf("node"), f.posOf("probe"));
-        }
-
-        private static Optional<CheckBody> nested(YMap m, Diagnostics d) {
-            if (m.entries().size() != 1 || !CheckKinds.keys().contains(m.entries().get(0).key().value())) {
-                d.error(m.pos(), "'probe' holds one probe, such as {ping: {from: pod1, to: pod5}}");
-                return Optional.empty();
-            }
-            YMap.Entry e = m.entries().get(0);
-            CheckKind k = CheckKinds.get(e.key().value());
-            return Fields.asMap(e.value(), d, "'" + k.key() + "' in 'probe'")
-                    .map(body -> k.parse(Fields.of(body, d, "the " + k.key() + " in 'probe'", k.fields())));
         }
     }
 

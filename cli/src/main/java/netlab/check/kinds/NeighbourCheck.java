@@ -9,6 +9,7 @@ import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.model.LabModel;
@@ -47,7 +48,7 @@ public record NeighbourCheck(String node, Target has, boolean v6, Pos pos) imple
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             return new NeighbourCheck(f.requiredString("node").orElse(""), new Target(f.requiredString("has").orElse(""), f.posOf("has")),
                     f.bool("ipv6", false), f.posOf("node"));
         }

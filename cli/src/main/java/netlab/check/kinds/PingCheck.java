@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Egress;
 import netlab.check.Observation;
 import netlab.check.Target;
@@ -68,7 +69,7 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             String from = f.requiredString("from").orElse("");
             String to = f.requiredString("to").orElse("");
             int count = (int) f.integer("count", 1, 1, 1000);

@@ -10,6 +10,7 @@ import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.model.LabModel;
@@ -41,7 +42,7 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             List<Located> from = f.has("from") ? f.textList("from") : List.of(new Located("all", f.pos()));
             List<Located> to = f.has("to") ? f.textList("to") : List.of(new Located("all", f.pos()));
             return new ReachabilityCheck(from, to, f.bool("ipv6", false));

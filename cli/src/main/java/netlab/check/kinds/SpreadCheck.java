@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.runtime.ProcResult;
+import netlab.services.NodeServices;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
 import netlab.source.Pos;
@@ -47,7 +49,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             String from = f.requiredString("from").orElse("");
             String url = f.requiredString("url").orElse("");
             int requests = (int) f.integer("requests", 30, 1, 1000);
@@ -84,7 +86,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
         for (Located o : over) {
             if (model.node(o.text()).isEmpty()) {
                 new Target(o.text(), o.pos()).validNode(model, d, "spread over");
-            } else if (model.node(o.text()).get().spec().services().stream().noneMatch(s -> s.kind().equals("http"))) {
+            } else if (NodeServices.of(model.node(o.text()).get().spec()).stream().noneMatch(s -> s.kind().equals("http"))) {
                 d.error(o.pos(), "spread over '" + o.text() + "': it runs no http service, so no answer can name it (add services: [http])");
             }
         }

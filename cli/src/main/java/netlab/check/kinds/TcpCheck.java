@@ -7,6 +7,7 @@ import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NestedProbes;
 import netlab.check.CurlProbe;
 import netlab.check.Observation;
 import netlab.check.Target;
@@ -44,7 +45,7 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
         }
 
         @Override
-        public CheckBody parse(Fields f) {
+        public CheckBody parse(Fields f, NestedProbes nested) {
             String from = f.requiredString("from").orElse("");
             String to = f.requiredString("to").orElse("");
             if (!f.has("port")) f.diags().error(f.pos(), "the tcp check needs 'port'");

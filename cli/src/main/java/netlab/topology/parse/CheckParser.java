@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import netlab.check.CheckBody;
 import netlab.check.CheckKind;
-import netlab.check.CheckKinds;
+import netlab.check.NestedProbes;
+import netlab.kind.KindEntry;
+import netlab.kind.Registry;
 import netlab.source.Diagnostics;
 import netlab.source.Suggest;
 import netlab.topology.CheckSpec;
@@ -18,37 +20,32 @@ import netlab.yaml.YNode;
 
 /**
  * Reads one check: exactly one kind key ({@code ping:}, {@code exec:}…) holding the probe's settings, plus the
- * common keys {@code name}, {@code expect}, {@code timeout}, {@code retries}, {@code interval}.
+ * common keys {@code name}, {@code expect}, {@code timeout}, {@code retries}, {@code interval}; and the probes a
+ * check holds inside (a capture's {@code during}), which are exactly one kind each.
  */
-final class CheckParser {
+public final class CheckParser implements NestedProbes {
     static final Set<String> COMMON = Set.of("name", "expect", "timeout", "retries", "interval");
 
-    private CheckParser() {}
+    private final Registry<CheckKind> kinds;
 
-    static Optional<CheckSpec> parse(YNode item, Diagnostics d) {
+    private CheckParser(Registry<CheckKind> kinds) {
+        this.kinds = kinds;
+    }
+
+    public static Optional<CheckSpec> parse(YNode item, Diagnostics d, Registry<CheckKind> kinds) {
+        return new CheckParser(kinds).check(item, d);
+    }
+
+    private Optional<CheckSpec> check(YNode item, Diagnostics d) {
         Optional<YMap> m = Fields.asMap(item, d, "a check");
         if (m.isEmpty()) return Optional.empty();
         Set<String> allowed = new TreeSet<>(COMMON);
-        allowed.addAll(CheckKinds.keys());
-        List<YMap.Entry> kinds = m.get().entries().stream().filter(e -> CheckKinds.keys().contains(e.key().value())).toList();
+        allowed.addAll(kinds.keys());
         Fields f = Fields.of(m.get(), d, "a check", allowed);
-        if (kinds.isEmpty()) {
-            String unknownKind = m.get().entries().stream().map(e -> e.key().value())
-                    .filter(k -> !COMMON.contains(k)).findFirst().orElse(null);
-            if (unknownKind == null) {
-                d.error(m.get().pos(), "a check needs one kind: " + String.join(", ", CheckKinds.keys()));
-            }
-            return Optional.empty();
-        }
-        if (kinds.size() > 1) {
-            d.error(kinds.get(1).key().pos(), "a check has one kind; this one has both '" + kinds.get(0).key().value()
-                    + "' and '" + kinds.get(1).key().value() + "' (make two checks)");
-        }
-        YMap.Entry kindEntry = kinds.get(0);
-        CheckKind kind = CheckKinds.get(kindEntry.key().value());
-        String where = "the " + kind.key() + " check";
-        YMap body = Fields.asMap(kindEntry.value(), d, "'" + kind.key() + "'").orElse(new YMap(List.of(), kindEntry.value().pos()));
-        CheckBody probe = kind.parse(Fields.of(body, d, where, kind.fields()));
+        Optional<KindEntry<CheckKind>> entry = KindEntry.among(m.get(), COMMON, "a check", "checks", kinds, d);
+        if (entry.isEmpty()) return Optional.empty();
+        CheckKind kind = entry.get().kind();
+        CheckBody probe = kind.parse(Fields.of(entry.get().body(), d, "the " + kind.key() + " check", kind.fields()), this);
 
         Expect expect = f.string("expect").map(e -> switch (e) {
             case "success" -> Expect.SUCCESS;
@@ -65,5 +62,11 @@ final class CheckParser {
         Duration interval = f.duration("interval", Duration.ofMinutes(1)).orElse(Duration.ofMillis(500));
         String name = f.string("name").orElse(probe.describe());
         return Optional.of(new CheckSpec(name, probe, expect, timeout, retries, interval, m.get().pos()));
+    }
+
+    @Override
+    public Optional<CheckBody> read(YMap m, String field, String example, Diagnostics d) {
+        return KindEntry.only(m, field, "'" + field + "' holds one probe, such as " + example, kinds, d)
+                .map(e -> e.kind().parse(Fields.of(e.body(), d, "the " + e.key() + " in '" + field + "'", e.kind().fields()), this));
     }
 }

@@ -23,6 +23,7 @@ import netlab.source.Pos;
 import netlab.source.Suggest;
 import netlab.topology.Names;
 import netlab.yaml.Fields;
+import netlab.yaml.NetValues;
 import netlab.yaml.YMap;
 import netlab.yaml.YNode;
 import netlab.yaml.YScalar;
@@ -33,7 +34,7 @@ import netlab.yaml.YScalar;
  * network's second one up, as flannel's SubnetMin skips the first; pod addresses from .2 up, .1 being cni0), so the
  * plan, the checks and {@code up --dry-run} all know every address before anything runs.
  */
-final class ClusterParser {
+public final class ClusterParser {
     static final Set<String> KEYS = Set.of("network", "subnet_len", "backend", "etcd", "masquerade", "service_network", "nodes", "services");
     static final Set<String> NODE_KEYS = Set.of("underlay", "subnet", "pods");
     static final Set<String> POD_KEYS = Set.of("address");
@@ -47,12 +48,12 @@ final class ClusterParser {
 
     private ClusterParser() {}
 
-    static ClusterSpec parse(YNode value, Diagnostics d) {
+    public static ClusterSpec parse(YNode value, Diagnostics d) {
         String where = "the cluster";
         YMap map = Fields.asMap(value, d, "'cluster'").orElse(new YMap(List.of(), value.pos()));
         Fields f = Fields.of(map, d, where, KEYS);
 
-        Optional<Cidr> network = f.has("network") ? SwitchParser.subnet(f, "network", false, where, d) : Optional.empty();
+        Optional<Cidr> network = f.has("network") ? NetValues.subnet(f, "network", false, where, d) : Optional.empty();
         if (!f.has("network")) d.error(map.pos(), "the cluster needs 'network': the address range its pods' subnets are cut from, like 10.1.0.0/16");
         int subnetLen = (int) f.integer("subnet_len", 24, 1, 30);
         network.ifPresent(n -> {
@@ -81,7 +82,7 @@ final class ClusterParser {
                     + " or choose backend vxlan or host-gw");
         }
         boolean masquerade = f.bool("masquerade", true);
-        Optional<Cidr> serviceNetwork = SwitchParser.subnet(f, "service_network", false, where, d);
+        Optional<Cidr> serviceNetwork = NetValues.subnet(f, "service_network", false, where, d);
 
         Map<String, NodeDraft> drafts = new LinkedHashMap<>();
         Optional<YMap> nodesMap = f.mapping("nodes");
@@ -134,7 +135,7 @@ final class ClusterParser {
         if (n.underlay.isEmpty() && backend != Backend.NONE) {
             d.error(e.key().pos(), where + " needs 'underlay': its interface towards the other nodes, whose address is the node's public IP");
         }
-        n.subnet = f.string("subnet").flatMap(t -> InterfaceParser.cidr(new Located(t, f.posOf("subnet")), "'subnet' of " + where, d));
+        n.subnet = f.string("subnet").flatMap(t -> NetValues.cidr(new Located(t, f.posOf("subnet")), "'subnet' of " + where, d));
         n.subnetPos = f.posOf("subnet");
         f.mapping("pods").ifPresent(pm -> {
             for (YMap.Entry p : pm.entries()) n.pods.add(readPod(p, name, d));

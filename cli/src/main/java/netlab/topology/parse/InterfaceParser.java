@@ -7,8 +7,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import netlab.interfaces.InterfaceType;
-import netlab.interfaces.InterfaceTypes;
-import netlab.interfaces.LoopbackType;
+import netlab.kind.Registry;
 import netlab.net.Cidr;
 import netlab.net.MacAddress;
 import netlab.source.Diagnostics;
@@ -22,6 +21,7 @@ import netlab.topology.InterfaceTypeSpec;
 import netlab.topology.Names;
 import netlab.topology.VethInterface;
 import netlab.yaml.Fields;
+import netlab.yaml.NetValues;
 import netlab.yaml.YMap;
 import netlab.yaml.YNode;
 import netlab.yaml.YScalar;
@@ -36,11 +36,13 @@ final class InterfaceParser {
 
     private InterfaceParser() {}
 
-    static InterfaceSpec parse(String node, String name, Pos keyPos, YNode value, Diagnostics d) {
+    static InterfaceSpec parse(String node, String name, Pos keyPos, YNode value, Diagnostics d, Registry<InterfaceType> types) {
         String where = "interface '" + name + "' of node '" + node + "'";
         Names.checkIfname(name, "interface name").ifPresent(msg -> d.error(keyPos, msg));
         if (value instanceof YSeq || (value instanceof YScalar s && !s.isNull())) {
-            InterfaceTypeSpec type = name.equals("lo") ? LoopbackType.Spec.INSTANCE : VethInterface.INSTANCE;
+            InterfaceTypeSpec type = name.equals("lo")
+                    ? types.get(InterfaceTypeSpec.LOOPBACK).parse(Fields.of(new YMap(List.of(), keyPos), d, where, Set.of()), node, name)
+                    : VethInterface.INSTANCE;
             return new InterfaceSpec(name, type, addresses(value, where, d), false, Optional.empty(), OptionalInt.empty(), keyPos);
         }
         YMap map = Fields.asMap(value, d, where).orElse(new YMap(List.of(), keyPos));
@@ -49,20 +51,23 @@ final class InterfaceParser {
         String typeName = map.get("type").flatMap(n -> Fields.asText(n, d, "'type' of " + where)).orElse(null);
         if (name.equals("lo")) {
             if (typeName != null) d.error(map.get("type").get().pos(), "'lo' is the loopback interface; it has no 'type'");
-            type = InterfaceTypes.get(LoopbackType.NAME);
+            type = types.get(InterfaceTypeSpec.LOOPBACK);
         } else if (typeName == null) {
-            type = InterfaceTypes.get("veth");
+            type = types.get(InterfaceTypeSpec.VETH);
         } else {
-            Optional<InterfaceType> t = InterfaceTypes.byName(typeName);
-            if (t.isEmpty() || typeName.equals(LoopbackType.NAME)) {
+            Optional<InterfaceType> t = types.byKey(typeName);
+            if (t.isEmpty() || typeName.equals(InterfaceTypeSpec.LOOPBACK)) {
+                // users name every type but the loopback's, which the name lo implies
+                Set<String> names = new TreeSet<>(types.keys());
+                names.remove(InterfaceTypeSpec.LOOPBACK);
                 d.error(map.get("type").get().pos(), "unknown interface type '" + typeName + "' for " + where
-                        + Suggest.hint(typeName, InterfaceTypes.names()) + "; types: " + String.join(", ", InterfaceTypes.names()));
+                        + Suggest.hint(typeName, names) + "; types: " + String.join(", ", names));
             }
-            type = t.filter(x -> !x.name().equals(LoopbackType.NAME)).orElse(InterfaceTypes.get("veth"));
+            type = t.filter(x -> !x.name().equals(InterfaceTypeSpec.LOOPBACK)).orElse(types.get(InterfaceTypeSpec.VETH));
         }
         Set<String> allowed = new TreeSet<>(COMMON);
         allowed.addAll(type.fields());
-        if (type.name().equals(LoopbackType.NAME)) allowed = Set.of("addresses");
+        if (type.name().equals(InterfaceTypeSpec.LOOPBACK)) allowed = Set.of("addresses");
         Fields f = Fields.of(map, d, where, allowed);
 
         boolean auto = !f.has("addresses");
@@ -84,23 +89,9 @@ final class InterfaceParser {
         List<YNode> items = n instanceof YSeq s ? s.items() : List.of(n);
         List<AddressSpec> out = new ArrayList<>();
         for (YNode item : items) {
-            Fields.asText(item, d, "an address of " + where).ifPresent(t -> cidr(new Located(t, item.pos()), "address", d)
+            Fields.asText(item, d, "an address of " + where).ifPresent(t -> NetValues.cidr(new Located(t, item.pos()), "address", d)
                     .ifPresent(c -> out.add(new AddressSpec(c, item.pos()))));
         }
         return out;
-    }
-
-    /** Parses "a.b.c.d/n" with a precise message for the usual mistakes. */
-    static Optional<Cidr> cidr(Located text, String what, Diagnostics d) {
-        Optional<Cidr> c = Cidr.parse(text.text());
-        if (c.isEmpty()) {
-            String t = text.text().trim();
-            String why;
-            if (!t.contains("/")) why = "it has no prefix length (write e.g. " + t + "/24)";
-            else if (netlab.net.IpAddress.parse(t.substring(0, t.indexOf('/'))).isEmpty()) why = "'" + t.substring(0, t.indexOf('/')) + "' is not an IPv4 or IPv6 address";
-            else why = "the prefix length is not a number from 0 to " + (t.contains(":") ? 128 : 32);
-            d.error(text.pos(), what + " '" + t + "' is not valid: " + why);
-        }
-        return c;
     }
 }

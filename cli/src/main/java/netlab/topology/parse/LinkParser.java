@@ -10,6 +10,7 @@ import netlab.topology.Impairment;
 import netlab.topology.LinkSpec;
 import netlab.topology.PortVlans;
 import netlab.yaml.Fields;
+import netlab.yaml.NetValues;
 import netlab.yaml.YMap;
 import netlab.yaml.YNode;
 import netlab.yaml.YSeq;
@@ -31,8 +32,8 @@ final class LinkParser {
             d.error(m.get().pos(), "a link needs 'endpoints' (two of node:interface or a switch name)");
             return Optional.empty();
         }
-        var v4 = SwitchParser.subnet(f, "subnet", false, "the link", d);
-        var v6 = SwitchParser.subnet(f, "subnet6", true, "the link", d);
+        var v4 = NetValues.subnet(f, "subnet", false, "the link", d);
+        var v6 = NetValues.subnet(f, "subnet6", true, "the link", d);
         PortVlans vlans = PortVlansParser.parse(f, d);
         Optional<List<Endpoint>> ends = f.list("endpoints").flatMap(seq -> endpoints(seq, seq.pos(), d));
         String where = ends.map(e -> "the link " + e.get(0) + " -- " + e.get(1)).orElse("a link");

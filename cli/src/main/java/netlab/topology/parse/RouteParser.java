@@ -10,6 +10,7 @@ import netlab.source.Diagnostics;
 import netlab.source.Located;
 import netlab.topology.RouteSpec;
 import netlab.yaml.Fields;
+import netlab.yaml.NetValues;
 import netlab.yaml.YMap;
 import netlab.yaml.YNode;
 import netlab.yaml.YScalar;
@@ -80,7 +81,7 @@ final class RouteParser {
         }
         if (t.equals("::/0")) return Optional.of(new Dest(Optional.empty(), true));
         if (t.equals("0.0.0.0/0")) return Optional.of(new Dest(Optional.empty(), false));
-        Optional<Cidr> c = InterfaceParser.cidr(to, "route destination", d);
+        Optional<Cidr> c = NetValues.cidr(to, "route destination", d);
         if (c.isEmpty()) return Optional.empty();
         if (!c.get().isNetwork()) {
             d.error(to.pos(), "route destination " + t + " has host bits set; did you mean " + c.get().network() + "?");

@@ -3,9 +3,9 @@ package netlab.topology.parse;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.kind.KindEntry;
+import netlab.kind.Registry;
 import netlab.rules.Rule;
 import netlab.rules.RuleKind;
-import netlab.rules.RuleKinds;
 import netlab.source.Diagnostics;
 import netlab.yaml.Fields;
 import netlab.yaml.YNode;
@@ -15,14 +15,14 @@ import netlab.yaml.YSeq;
  * Reads a node's {@code rules:}: each entry is one kind ({@code masquerade}, {@code snat}, {@code dnat},
  * {@code accept}, {@code drop}, {@code reject}) holding its settings. Order matters: it is the order in the chains.
  */
-final class RuleParser {
+public final class RuleParser {
     private RuleParser() {}
 
-    static List<Rule> parse(YSeq seq, String node, Diagnostics d) {
+    public static List<Rule> parse(YSeq seq, String node, Diagnostics d, Registry<RuleKind> kinds) {
         List<Rule> out = new ArrayList<>();
         for (YNode item : seq.items()) {
-            KindEntry.read(item, "a rule of node '" + node + "'", RuleKinds.keys(), d).ifPresent(e -> {
-                RuleKind kind = RuleKinds.byKey(e.key()).orElseThrow();
+            KindEntry.item(item, "a rule of node '" + node + "'", kinds, d).ifPresent(e -> {
+                RuleKind kind = e.kind();
                 String where = "the " + kind.key() + " rule of node '" + node + "'";
                 out.add(kind.parse(Fields.of(e.body(), d, where, kind.fields()), where));
             });

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.kind.KindEntry;
+import netlab.kind.Registry;
 import netlab.services.Service;
 import netlab.services.ServiceKind;
-import netlab.services.ServiceKinds;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 import netlab.yaml.Fields;
@@ -15,15 +15,15 @@ import netlab.yaml.YNode;
 import netlab.yaml.YSeq;
 
 /** Reads a node's {@code services:}: {@code - http}, {@code - http: {port: 8080}}, {@code - tcp: {port: 7000}}. */
-final class ServiceParser {
+public final class ServiceParser {
     private ServiceParser() {}
 
-    static List<Service> parse(YSeq seq, String node, Diagnostics d) {
+    public static List<Service> parse(YSeq seq, String node, Diagnostics d, Registry<ServiceKind> kinds) {
         List<Service> out = new ArrayList<>();
         Map<Integer, Pos> ports = new HashMap<>();
         for (YNode item : seq.items()) {
-            KindEntry.read(item, "a service of node '" + node + "'", ServiceKinds.keys(), d).ifPresent(e -> {
-                ServiceKind kind = ServiceKinds.byKey(e.key()).orElseThrow();
+            KindEntry.item(item, "a service of node '" + node + "'", kinds, d).ifPresent(e -> {
+                ServiceKind kind = e.kind();
                 String where = "the " + kind.key() + " service of node '" + node + "'";
                 int before = d.count();
                 Service s = kind.parse(Fields.of(e.body(), d, where, kind.fields()), where);

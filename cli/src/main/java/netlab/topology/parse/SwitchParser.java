@@ -9,6 +9,7 @@ import netlab.source.Located;
 import netlab.source.Pos;
 import netlab.topology.SwitchSpec;
 import netlab.yaml.Fields;
+import netlab.yaml.NetValues;
 import netlab.yaml.YMap;
 import netlab.yaml.YNode;
 
@@ -23,25 +24,8 @@ final class SwitchParser {
         YMap map = Fields.asMap(value, d, where).orElse(new YMap(List.of(), keyPos));
         Fields f = Fields.of(map, d, where, KEYS);
         boolean hub = f.bool("hub", false);
-        Optional<Cidr> v4 = subnet(f, "subnet", false, where, d);
-        Optional<Cidr> v6 = subnet(f, "subnet6", true, where, d);
+        Optional<Cidr> v4 = NetValues.subnet(f, "subnet", false, where, d);
+        Optional<Cidr> v6 = NetValues.subnet(f, "subnet6", true, where, d);
         return new SwitchSpec(name, hub, v4, v6, keyPos);
-    }
-
-    /** A subnet for automatic addresses: must be a network address of the right family. */
-    static Optional<Cidr> subnet(Fields f, String key, boolean v6, String where, Diagnostics d) {
-        return f.string(key).flatMap(t -> InterfaceParser.cidr(new Located(t, f.posOf(key)), "'" + key + "' of " + where, d))
-                .filter(c -> {
-                    if (c.isV6() != v6) {
-                        d.error(f.posOf(key), "'" + key + "' of " + where + " must be an " + (v6 ? "IPv6" : "IPv4") + " subnet"
-                                + (v6 ? "" : "; put IPv6 subnets in 'subnet6'"));
-                        return false;
-                    }
-                    if (!c.isNetwork()) {
-                        d.error(f.posOf(key), "'" + key + "' of " + where + ": " + c + " has host bits set; did you mean " + c.network() + "?");
-                        return false;
-                    }
-                    return true;
-                });
     }
 }

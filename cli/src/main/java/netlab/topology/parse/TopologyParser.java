@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import netlab.cluster.ClusterExpander;
-import netlab.cluster.ClusterSpec;
+import java.util.TreeSet;
+import netlab.core.Catalog;
+import netlab.core.Extension;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 import netlab.topology.CheckSpec;
 import netlab.topology.LinkSpec;
 import netlab.topology.Names;
 import netlab.topology.NodeSpec;
+import netlab.topology.Sections;
 import netlab.topology.SwitchSpec;
 import netlab.topology.Topology;
 import netlab.yaml.Fields;
@@ -24,17 +25,20 @@ import netlab.yaml.YSeq;
 /**
  * Reads a topology's YAML tree strictly: every unknown key, wrong type and malformed value is reported with its
  * position, and reading goes on so that one run shows every problem. Cross-references are checked later by
- * {@link netlab.model.ModelBuilder}.
+ * {@link netlab.model.ModelBuilder}. What kinds exist, and which keys extensions read, comes from the catalog:
+ * the parser names no kind.
  */
 public final class TopologyParser {
-    static final Set<String> TOP_KEYS = Set.of("name", "description", "nodes", "switches", "links", "checks", "cluster");
+    static final Set<String> TOP_KEYS = Set.of("name", "description", "nodes", "switches", "links", "checks");
 
     private TopologyParser() {}
 
-    public static Topology parse(YNode root, Topology.Source source, Diagnostics d) {
+    public static Topology parse(YNode root, Topology.Source source, Diagnostics d, Catalog catalog) {
         Pos top = new Pos(source.displayName(), 1, 1);
         YMap map = Fields.asMap(root, d, "the topology").orElse(new YMap(List.of(), top));
-        Fields f = Fields.of(map, d, "the topology", TOP_KEYS);
+        Set<String> allowed = new TreeSet<>(TOP_KEYS);
+        allowed.addAll(catalog.topologyKeys());
+        Fields f = Fields.of(map, d, "the topology", allowed);
 
         String name = f.requiredString("name").orElse("invalid");
         if (f.has("name")) Names.checkLab(name).ifPresent(msg -> d.error(f.posOf("name"), msg));
@@ -47,7 +51,7 @@ public final class TopologyParser {
             for (YMap.Entry e : m.entries()) {
                 String n = e.key().value();
                 Names.checkNode(n).ifPresent(msg -> d.error(e.key().pos(), msg));
-                nodes.put(n, NodeParser.parse(n, e.key().pos(), e.value(), d));
+                nodes.put(n, NodeParser.parse(n, e.key().pos(), e.value(), d, catalog));
             }
         });
 
@@ -68,21 +72,22 @@ public final class TopologyParser {
             for (YNode item : seq.items()) LinkParser.parse(item, d).ifPresent(links::add);
         });
 
-        // a cluster adds its pods' links and the nodes' bridges and rules before anything refers to them
-        Optional<ClusterSpec> cluster = f.node("cluster").map(n -> ClusterParser.parse(n, d));
-        cluster.ifPresent(c -> ClusterExpander.expand(c, nodes, links, d));
+        // extensions (a cluster) add their parts (pods' links, the nodes' bridges and rules) before anything refers to them
+        Sections.Builder sections = new Sections.Builder();
+        for (Extension e : catalog.extensions()) e.readTopology(f, nodes, links, sections);
 
         List<CheckSpec> checks = new ArrayList<>();
-        f.list("checks").ifPresent(seq -> readChecks(seq, checks, d));
+        f.list("checks").ifPresent(seq -> readChecks(seq, checks, d, catalog));
+        sections.put(CheckSpec.SECTION, checks);
 
-        return new Topology(name, description, source, nodes, switches, links, checks, map.pos(), cluster);
+        return new Topology(name, description, source, nodes, switches, links, sections.build(), map.pos());
     }
 
-    private static void readChecks(YSeq seq, List<CheckSpec> checks, Diagnostics d) {
+    private static void readChecks(YSeq seq, List<CheckSpec> checks, Diagnostics d, Catalog catalog) {
         Map<String, Pos> names = new LinkedHashMap<>();
         for (YNode item : seq.items()) {
             boolean named = item instanceof YMap m && m.get("name").isPresent();
-            CheckParser.parse(item, d).ifPresent(c -> {
+            CheckParser.parse(item, d, catalog.checkKinds()).ifPresent(c -> {
                 CheckSpec check = c;
                 if (names.containsKey(c.name()) && !named) {
                     // Two unnamed checks of the same probe: number the later one instead of refusing.
