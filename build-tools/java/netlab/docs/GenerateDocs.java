@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import netlab.Main;
 import netlab.cli.HelpCommand;
-import netlab.cli.Io;
 import netlab.cli.NetlabCommand;
+import netlab.console.Io;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 

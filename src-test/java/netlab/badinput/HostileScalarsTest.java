@@ -16,7 +16,7 @@ import netlab.graph.MermaidRenderer;
 import netlab.lab.LabEnv;
 import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
-import netlab.runtime.Progress;
+import netlab.process.Progress;
 import netlab.source.InvalidTopologyException;
 import netlab.state.StateStore;
 import netlab.testing.Labs;

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import netlab.model.LabModel;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
-import netlab.topology.CheckSpec;
 import netlab.topology.Expect;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package netlab.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 import org.junit.jupiter.api.Test;
 
 /** A program that never started, told from one that ran and failed, by the exact words of what was to start it. */

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import netlab.Main;
+import netlab.console.Io;
 import netlab.testing.Cli;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine;
 
 /** The subcommand registry Main builds the command tree from agrees with the commands' own annotations. */
 class SubcommandsTest {

@@ -16,8 +16,8 @@ import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
 import netlab.net.IpAddress;
 import netlab.plan.Naming;
-import netlab.plan.Planner;
-import netlab.runtime.Progress;
+import netlab.plan.build.Planner;
+import netlab.process.Progress;
 import netlab.state.StateStore;
 import netlab.testing.Labs;
 import netlab.testing.Topologies;
@@ -33,7 +33,7 @@ class ExpectedStateTest {
         Naming naming = ENV.naming(lab.name());
         Map<String, Expected.PodNetwork> dynamic = new java.util.LinkedHashMap<>();
         for (Extension e : BuiltIn.catalog().extensions()) dynamic.putAll(e.dynamicEntries(lab.model(), naming));
-        return ExpectedState.of(Planner.plan(lab.model(), ENV.kindRuntime(lab.name())), lab.model(), naming, dynamic);
+        return ExpectedState.of(Planner.plan(lab.model(), ENV.kindRuntime(lab.name()), ENV.catalog()), lab.model(), naming, dynamic);
     }
 
     static Expected node(ExpectedState.Lab lab, String name, String node) {

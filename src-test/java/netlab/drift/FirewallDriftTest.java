@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
-import netlab.rules.LiveRules;
+import netlab.runtime.LiveRules;
 import org.junit.jupiter.api.Test;
 
 /** A node's tables compared rule by rule with netlab's set: rewritten, foreign, reordered rules, policies, other tables. */

@@ -13,7 +13,7 @@ import java.util.Set;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
 import netlab.plan.Op;
-import netlab.rules.LiveRules;
+import netlab.runtime.LiveRules;
 import netlab.runtime.netlink.KernelState;
 import org.junit.jupiter.api.Test;
 

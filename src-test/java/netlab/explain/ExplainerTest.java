@@ -10,7 +10,7 @@ import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
-import netlab.runtime.Progress;
+import netlab.process.Progress;
 import netlab.state.StateStore;
 import netlab.testing.Cli;
 import netlab.testing.Labs;

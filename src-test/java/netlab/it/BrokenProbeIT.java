@@ -96,7 +96,7 @@ class BrokenProbeIT extends LabTest {
         // netlab's own tools stay on the PATH; ping, curl and tcpdump are not on it
         Path bin = Files.createDirectories(work.resolve("bin"));
         for (String tool : List.of("ip", "bridge", "setpriv", "sh")) {
-            Path found = netlab.doctor.Tools.find(tool).orElseThrow();
+            Path found = netlab.process.Tools.find(tool).orElseThrow();
             Files.createSymbolicLink(bin.resolve(tool), found);
         }
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

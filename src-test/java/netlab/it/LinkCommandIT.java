@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import netlab.doctor.Feature;
 import netlab.doctor.FeatureProbe;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 import netlab.testing.Cli;
 import netlab.testing.Labs;
 import netlab.testing.Leftovers;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.Main;
-import netlab.cli.Io;
+import netlab.console.Io;
 import netlab.testing.Cli;
 import netlab.testing.Labs;
 import netlab.testing.Leftovers;

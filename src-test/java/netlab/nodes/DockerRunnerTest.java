@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import netlab.docker.ContainerConfig;
 import netlab.docker.DockerAccess;
 import netlab.docker.LabContainers;
+import netlab.plan.ContainerConfig;
 import netlab.plan.DockerOp;
 import netlab.plan.Naming;
+import netlab.process.ProcessRunner;
+import netlab.process.Progress;
 import netlab.runtime.DockerRunner;
 import netlab.runtime.OpFailedException;
-import netlab.runtime.ProcessRunner;
-import netlab.runtime.Progress;
 import netlab.runtime.RunContext;
 import netlab.testing.FakeDockerEngine;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class DockerRunnerTest {
         engine.put("unlabelled", true, Map.of(), "none");
         assertThat(new LabContainers(engine, naming).removeAll()).isEqualTo(2);
         assertThat(engine.containers.keySet()).containsExactly("other-lab", "other-state", "unlabelled");
-        assertThat(LabContainers.labs(engine, "tok1", netlab.runtime.Progress.SILENT)).containsExactly(netlab.state.LabName.of("lab2"));
+        assertThat(LabContainers.labs(engine, "tok1", netlab.process.Progress.SILENT)).containsExactly(netlab.state.LabName.of("lab2"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import netlab.process.ProcessRunner;
 import netlab.routing.config.FrrConfigText;
 import netlab.routing.config.FrrDaemon;
 import netlab.routing.runtime.FrrInstall;
@@ -28,7 +29,6 @@ import netlab.routing.runtime.FrrRuntime;
 import netlab.routing.runtime.FrrView;
 import netlab.routing.runtime.FrrWorkDir;
 import netlab.routing.runtime.VtyClient;
-import netlab.runtime.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

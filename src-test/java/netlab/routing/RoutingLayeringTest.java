@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingLayeringTest {
     static final List<String> ALLOWED = List.of("netlab.routing", "netlab.net", "netlab.json", "netlab.text", "netlab.errors", "netlab.source",
-            "netlab.yaml", "netlab.runtime.ProcessRunner", "netlab.runtime.ProcResult", "netlab.runtime.ns");
+            "netlab.yaml", "netlab.process.ProcessRunner", "netlab.process.ProcResult", "netlab.runtime.ns");
     private static final Pattern REFERENCE = Pattern.compile("\\bnetlab\\.[a-z]+(\\.[A-Za-z]+)*");
 
     @Test

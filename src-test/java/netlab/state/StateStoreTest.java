@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
-import netlab.runtime.Progress;
+import netlab.process.Progress;
 import netlab.testing.HostileNames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

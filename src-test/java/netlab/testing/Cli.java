@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.Main;
-import netlab.cli.Io;
+import netlab.console.Io;
 
 /** Runs netlab's command line in this JVM with captured output, as a user would type it. */
 public final class Cli {

@@ -2,7 +2,7 @@ package netlab.testing;
 
 import netlab.doctor.FeatureProbe;
 import netlab.doctor.ProbeResult;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

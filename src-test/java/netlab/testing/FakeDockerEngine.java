@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import netlab.docker.ContainerConfig;
 import netlab.docker.ContainerState;
 import netlab.docker.DockerEngine;
-import netlab.runtime.ProcResult;
+import netlab.plan.ContainerConfig;
+import netlab.process.ProcResult;
 
 /** An in-memory Docker engine for unit tests of what netlab asks of one; records every call. */
 public final class FakeDockerEngine implements DockerEngine {

@@ -57,7 +57,7 @@ public final class KernelDump {
     public static Map<String, String> of(String lab) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String ns : Leftovers.namespaces(lab)) out.put(ns, normalise(Shell.stdout("ip", "netns", "exec", ns, "sh", "-c", SCRIPT)));
-        if (netlab.doctor.Tools.find("docker").isPresent()) {
+        if (netlab.process.Tools.find("docker").isPresent()) {
             out.put("containers", Shell.stdout("docker", "ps", "-a", "--filter", "label=netlab.lab=" + lab, "--format", "{{.Names}} {{.State}}")
                     .lines().sorted().reduce("", (a, b) -> a + b + "\n"));
         }

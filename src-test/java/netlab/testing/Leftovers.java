@@ -43,7 +43,7 @@ public final class Leftovers {
      * of netlab's own Docker client). Empty where no engine answers.
      */
     public static List<String> containers(String lab) {
-        if (netlab.doctor.Tools.find("docker").isEmpty()) return List.of();
+        if (netlab.process.Tools.find("docker").isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
         String byLabel = Shell.run("docker", "ps", "-a", "--filter", "label=netlab.lab=" + lab, "--format", "{{.Names}}");
         String all = Shell.run("docker", "ps", "-a", "--format", "{{.Names}}");

@@ -1,7 +1,7 @@
 package netlab.testing;
 
 import netlab.doctor.Privileges;
-import netlab.doctor.Tools;
+import netlab.process.Tools;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

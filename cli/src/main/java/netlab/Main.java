@@ -1,12 +1,12 @@
 package netlab;
 
 import java.io.PrintStream;
-import netlab.cli.Io;
+import java.util.Map;
 import netlab.cli.NetlabCommand;
+import netlab.console.Io;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.source.InvalidTopologyException;
-import java.util.Map;
 import picocli.CommandLine;
 
 /**

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import netlab.check.CheckContext;
 import netlab.check.Observation;
+import netlab.process.ProcResult;
 import netlab.runtime.NodeExec;
-import netlab.runtime.ProcResult;
 import netlab.source.Pos;
 import org.junit.jupiter.api.Test;
 

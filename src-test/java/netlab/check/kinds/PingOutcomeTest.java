@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.net.IpAddress;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 import netlab.source.Pos;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 import netlab.testing.Labs;
 import org.junit.jupiter.api.Test;
 

@@ -9,9 +9,9 @@ import netlab.json.Json;
 import netlab.model.LabModel;
 import netlab.net.MacAddress;
 import netlab.plan.Naming;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 import netlab.runtime.NodeExec;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
 
 /**
  * What a check attempt may use: the lab's model and names, and ways to run commands in its nodes. Its helpers throw

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import netlab.topology.CheckSpec;
 
 /**
  * Runs checks one after the other (later checks may rely on what earlier ones did, e.g. an FDB check after a

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.net.IpAddress;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /**
  * Runs curl inside a node and tells what happened to the connection, the part the {@code http} and {@code tcp}

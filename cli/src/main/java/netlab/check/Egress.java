@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import netlab.json.Json;
 import netlab.net.IpAddress;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /**
  * Whether what a node sends to an address can leave it at all: the node's route to it ({@code ip route get}, the

@@ -3,7 +3,7 @@ package netlab.check;
 import java.util.List;
 import java.util.Optional;
 import netlab.docker.DockerEngine;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /**
  * Tells a program that never started from one that ran and failed, by the words of whatever was to start it:

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.check.report.CheckReport;
+import netlab.console.LabSelector;
 import netlab.errors.InterruptedByUser;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;

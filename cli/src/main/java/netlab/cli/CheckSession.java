@@ -8,6 +8,7 @@ import java.util.List;
 import netlab.check.CheckContext;
 import netlab.check.CheckResult;
 import netlab.check.CheckRunner;
+import netlab.check.CheckSpec;
 import netlab.check.report.CheckReport;
 import netlab.check.report.HumanReport;
 import netlab.check.report.JsonReport;
@@ -16,7 +17,6 @@ import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.lab.LoadedLab;
 import netlab.source.InvalidTopologyException;
-import netlab.topology.CheckSpec;
 
 /**
  * Runs a lab's checks and reports them: lines as they finish (or JSON), a JUnit file if asked. A report asked for

@@ -3,6 +3,7 @@ package netlab.cli;
 import java.util.concurrent.Callable;
 import netlab.cluster.Lease;
 import netlab.cluster.PodNetworkSync;
+import netlab.console.NodeArgument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Optional;
 import netlab.cluster.ClusterOps;
 import netlab.cluster.ClusterSpec;
+import netlab.console.LabSelector;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;

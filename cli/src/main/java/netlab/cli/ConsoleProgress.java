@@ -2,7 +2,7 @@ package netlab.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import netlab.runtime.Progress;
+import netlab.process.Progress;
 import netlab.text.Seconds;
 
 /** Progress of long work on stderr: one line per stage, with counts for stages of many units. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import netlab.console.LabSelector;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabDown;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import netlab.console.LabSelector;
+import netlab.console.NodeArgument;
 import netlab.lab.LabEnv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

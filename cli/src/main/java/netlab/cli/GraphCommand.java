@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import netlab.console.LabSelector;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.graph.DotRenderer;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import netlab.console.LabSelector;
+import netlab.console.Table;
 import netlab.errors.ExitCode;
 import netlab.json.Json;
 import netlab.lab.LabEnv;

@@ -2,6 +2,8 @@ package netlab.cli;
 
 import java.util.List;
 import java.util.Optional;
+import netlab.console.LabSelector;
+import netlab.console.NodeArgument;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import netlab.console.Table;
 import netlab.errors.ExitCode;
 import netlab.json.Json;
 import netlab.lab.LabEnv;

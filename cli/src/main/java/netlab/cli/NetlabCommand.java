@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.app.BuiltIn;
+import netlab.console.Io;
 import netlab.core.Catalog;
 import netlab.lab.LabEnv;
 import netlab.state.StateStore;

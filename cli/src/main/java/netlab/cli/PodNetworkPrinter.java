@@ -2,6 +2,7 @@ package netlab.cli;
 
 import java.io.PrintStream;
 import netlab.cluster.PodNetworkView;
+import netlab.console.Table;
 
 /** Prints the subnet table in etcd, next to one node's entries for it (inspect, cluster leases). */
 final class PodNetworkPrinter {

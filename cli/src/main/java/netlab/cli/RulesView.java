@@ -3,7 +3,8 @@ package netlab.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import netlab.rules.LiveRules;
+import netlab.console.Table;
+import netlab.runtime.LiveRules;
 
 /**
  * Prints a node's filter and nat rules with their packet counters, so a user sees which rule the traffic hit;

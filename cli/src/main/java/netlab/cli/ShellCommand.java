@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import netlab.console.Io;
+import netlab.console.LabSelector;
 import netlab.errors.ExitCode;
 import netlab.lab.LabEnv;
 import netlab.shell.InteractiveShell;

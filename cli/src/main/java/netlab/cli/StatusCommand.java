@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import netlab.console.LabSelector;
+import netlab.console.Table;
 import netlab.errors.ExitCode;
 import netlab.json.Json;
 import netlab.lab.LabEnv;

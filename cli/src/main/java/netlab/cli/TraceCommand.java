@@ -3,6 +3,8 @@ package netlab.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.check.Target;
+import netlab.console.LabSelector;
+import netlab.console.NodeArgument;
 import netlab.doctor.Privileges;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;

@@ -8,7 +8,7 @@ import netlab.drift.Drift;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.plan.Naming;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 import netlab.runtime.netlink.KernelState;
 
 /**

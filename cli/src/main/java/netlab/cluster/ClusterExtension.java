@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import netlab.check.CheckKind;
-import netlab.check.kinds.LeaseCheck;
-import netlab.check.kinds.NeedsLeaseCheck;
 import netlab.core.Extension;
 import netlab.doctor.Feature;
 import netlab.drift.Drift;
@@ -16,7 +14,7 @@ import netlab.model.LabModel;
 import netlab.plan.Naming;
 import netlab.plan.PlanBuilder;
 import netlab.plan.Tool;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 import netlab.runtime.ToolRunner;
 import netlab.runtime.netlink.KernelState;
 import netlab.source.Diagnostics;
@@ -25,7 +23,6 @@ import netlab.topology.LinkSpec;
 import netlab.topology.NodeSpec;
 import netlab.topology.Sections;
 import netlab.topology.Topology;
-import netlab.topology.parse.ClusterParser;
 import netlab.yaml.Fields;
 
 /**

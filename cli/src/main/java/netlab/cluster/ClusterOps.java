@@ -5,7 +5,7 @@ import java.util.List;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.plan.Naming;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 
 /**
  * Changing a running cluster's subnet table, then bringing every node in step with it, as flanneld on each node would

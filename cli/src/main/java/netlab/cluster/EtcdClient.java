@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import netlab.errors.NetlabException;
 import netlab.json.Json;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
-import netlab.runtime.ShellQuote;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
+import netlab.process.ShellQuote;
 
 /**
  * Talks to the cluster's etcd with Debian's etcdctl (API v3), run inside a lab namespace: the node that would talk to

@@ -5,8 +5,8 @@ import java.util.List;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.net.IpAddress;
-import netlab.services.Service;
-import netlab.services.ServiceFile;
+import netlab.plan.Service;
+import netlab.plan.ServiceFile;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.errors.NetlabException;
 import netlab.plan.Op;
+import netlab.process.ShellQuote;
 import netlab.runtime.OpFailedException;
 import netlab.runtime.RunContext;
-import netlab.runtime.ShellQuote;
 import netlab.runtime.ToolRunner;
 
 /**

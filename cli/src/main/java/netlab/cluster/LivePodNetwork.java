@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import netlab.json.Json;
 import netlab.net.Cidr;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 
 /**
  * What a cluster node's kernel holds for the pod network right now, read with iproute2's JSON output inside its

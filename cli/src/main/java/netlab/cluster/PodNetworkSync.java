@@ -8,9 +8,9 @@ import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.plan.BatchLine;
 import netlab.plan.Naming;
-import netlab.runtime.Command;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
+import netlab.process.Command;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 
 /**
  * Does for one node what flanneld does when the subnet table changes: reads every lease from etcd (from inside the

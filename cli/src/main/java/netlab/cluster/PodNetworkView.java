@@ -6,7 +6,7 @@ import java.util.Optional;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.plan.Naming;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 
 /**
  * The subnet table in etcd next to what one node's kernel holds for it: per lease, the route, neighbour and FDB entry

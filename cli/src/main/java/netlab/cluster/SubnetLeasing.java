@@ -8,8 +8,8 @@ import netlab.errors.NetlabException;
 import netlab.json.Json;
 import netlab.net.Cidr;
 import netlab.net.MacAddress;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 
 /**
  * A node leasing its pod subnet in etcd, as flanneld does at start: it reads the network config (the subnet must be

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import netlab.check.CheckKind;
-import netlab.interfaces.InterfaceType;
 import netlab.kind.Registry;
 
 /**

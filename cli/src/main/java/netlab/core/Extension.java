@@ -11,7 +11,7 @@ import netlab.model.LabModel;
 import netlab.plan.Naming;
 import netlab.plan.PlanBuilder;
 import netlab.plan.Tool;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 import netlab.runtime.ToolRunner;
 import netlab.runtime.netlink.KernelState;
 import netlab.source.Diagnostics;

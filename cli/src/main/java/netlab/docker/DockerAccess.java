@@ -3,7 +3,7 @@ package netlab.docker;
 import java.lang.ref.Cleaner;
 import java.util.function.Supplier;
 import netlab.doctor.FeatureProbe;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 
 /**
  * The way to the Docker engine, opened on first use. Labs without containers never call {@link #engine()}, so

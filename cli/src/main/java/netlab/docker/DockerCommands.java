@@ -3,7 +3,8 @@ package netlab.docker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import netlab.runtime.ShellQuote;
+import netlab.plan.ContainerConfig;
+import netlab.process.ShellQuote;
 
 /** The docker CLI commands equivalent to netlab's engine calls: what {@code up --dry-run} prints. */
 public final class DockerCommands {

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import netlab.runtime.ProcResult;
+import netlab.plan.ContainerConfig;
+import netlab.process.ProcResult;
 
 /**
  * What netlab asks of a Docker engine, in netlab's own terms (no Docker client types leak out, so code that only

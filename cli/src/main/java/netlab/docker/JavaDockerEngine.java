@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import netlab.errors.NetlabException;
-import netlab.runtime.ProcResult;
+import netlab.plan.ContainerConfig;
+import netlab.process.ProcResult;
 
 /**
  * {@link DockerEngine} through docker-java (its dependency-free transport, which talks HTTP over the engine's unix

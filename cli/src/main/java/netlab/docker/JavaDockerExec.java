@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /** A command run in a container through the engine's exec API, with a time limit, as a {@link ProcResult}. */
 final class JavaDockerExec {

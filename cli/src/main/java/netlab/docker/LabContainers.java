@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 import netlab.errors.NetlabException;
 import netlab.plan.Naming;
-import netlab.runtime.Progress;
+import netlab.process.Progress;
 import netlab.source.Printable;
 import netlab.state.LabName;
 

@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 import netlab.errors.NetlabException;
 import netlab.json.Json;
 import netlab.plan.BatchLine;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 
 /**
  * Gives a container's network namespace the lab's name for its node (/run/netns/netlab.LAB.NODE), so links,

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
+import netlab.process.Tools;
 
 /**
  * Finds out which features this machine really has by trying them: kernel objects are created in a throw-away
@@ -151,7 +152,7 @@ public final class FeatureProbe {
         }
         for (String ns : stale) {
             String pid = ns.substring(PROBE_PREFIX.length());
-            if (netlab.lab.Netns.mark(ns, processes).filter((MARK_PREFIX + pid)::equals).isPresent()) {
+            if (netlab.doctor.Netns.mark(ns, processes).filter((MARK_PREFIX + pid)::equals).isPresent()) {
                 batch.append("netns del ").append(ns).append('\n');
             }
         }

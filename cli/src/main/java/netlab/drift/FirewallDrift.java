@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import netlab.rules.LiveRules;
-import netlab.rules.SaveForm;
+import netlab.runtime.LiveRules;
+import netlab.runtime.SaveForm;
 
 /**
  * Compares a namespace's firewall, as iptables-save prints it, with what netlab would install: rule by rule (the whole

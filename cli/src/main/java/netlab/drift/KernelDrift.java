@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import netlab.lab.Netns;
+import netlab.doctor.Netns;
 import netlab.plan.Op;
 import netlab.plan.Plan;
 import netlab.plan.Stage;
 import netlab.plan.Unit;
-import netlab.rules.LiveRules;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
+import netlab.runtime.LiveRules;
 import netlab.runtime.netlink.KernelState;
 import netlab.runtime.netlink.NetlinkReader;
 

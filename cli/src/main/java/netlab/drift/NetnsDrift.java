@@ -13,7 +13,7 @@ import netlab.plan.BridgeOp;
 import netlab.plan.IpOp;
 import netlab.plan.IptablesOp;
 import netlab.plan.Op;
-import netlab.rules.LiveRules;
+import netlab.runtime.LiveRules;
 import netlab.runtime.netlink.KernelState;
 import netlab.topology.Impairment;
 import netlab.traffic.QdiscSettings;

@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import netlab.doctor.Tools;
 import netlab.errors.NetlabException;
+import netlab.process.Tools;
 
 /** Renders DOT to SVG or PNG with Graphviz's {@code dot}, when it is installed. */
 public final class Graphviz {

@@ -1,6 +1,7 @@
 package netlab.interfaces;
 
 import java.util.Set;
+import netlab.core.InterfaceType;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.model.ModelInterface;

@@ -1,6 +1,7 @@
 package netlab.interfaces;
 
 import java.util.Set;
+import netlab.core.InterfaceType;
 import netlab.topology.InterfaceTypeSpec;
 import netlab.topology.VethInterface;
 import netlab.yaml.Fields;

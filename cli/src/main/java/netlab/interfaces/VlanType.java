@@ -3,6 +3,7 @@ package netlab.interfaces;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import netlab.core.InterfaceType;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.model.ModelInterface;

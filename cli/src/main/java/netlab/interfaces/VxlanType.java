@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import netlab.core.InterfaceType;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.model.ModelInterface;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import netlab.docker.LabContainers;
+import netlab.doctor.Netns;
 import netlab.errors.NetlabException;
 import netlab.plan.Naming;
 import netlab.runtime.ns.InNetns;

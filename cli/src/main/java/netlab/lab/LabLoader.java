@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import netlab.core.Catalog;
 import netlab.model.LabModel;
-import netlab.model.ModelBuilder;
+import netlab.model.build.ModelBuilder;
 import netlab.source.Budget;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;

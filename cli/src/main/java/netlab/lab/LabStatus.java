@@ -16,8 +16,8 @@ import netlab.json.Json;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.plan.Naming;
-import netlab.plan.Planner;
-import netlab.runtime.ProcResult;
+import netlab.plan.build.Planner;
+import netlab.process.ProcResult;
 import netlab.runtime.netlink.KernelState;
 
 /**
@@ -66,7 +66,7 @@ public final class LabStatus {
         Naming naming = env.naming(model.name());
         Map<String, Expected.PodNetwork> dynamic = new LinkedHashMap<>();
         for (Extension e : env.catalog().extensions()) dynamic.putAll(e.dynamicEntries(model, naming));
-        ExpectedState.Lab expected = ExpectedState.of(Planner.plan(model, env.kindRuntime(model.name())), model, naming, dynamic);
+        ExpectedState.Lab expected = ExpectedState.of(Planner.plan(model, env.kindRuntime(model.name()), env.catalog()), model, naming, dynamic);
         Set<String> only = onlyNode.map(n -> Set.of(naming.nodeNetns(n))).orElse(Set.of());
         KernelDrift.Reading reading = KernelDrift.read(expected, only, env.processes());
         KernelDrift.Result kernel = KernelDrift.compare(expected, reading, only, keepExtra);

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import netlab.check.CheckSpec;
 import netlab.core.Catalog;
 import netlab.core.Extension;
 import netlab.doctor.Feature;
 import netlab.doctor.FeatureProbe;
+import netlab.doctor.Netns;
 import netlab.doctor.ProbeResult;
 import netlab.errors.InterruptedByUser;
 import netlab.errors.NetlabException;
@@ -20,16 +22,15 @@ import netlab.model.ModelNode;
 import netlab.plan.ObjectRef;
 import netlab.plan.Op;
 import netlab.plan.Plan;
-import netlab.plan.Planner;
 import netlab.plan.Stage;
 import netlab.plan.Unit;
+import netlab.plan.build.Planner;
 import netlab.runtime.Observed;
 import netlab.runtime.PlanExecutor;
 import netlab.runtime.RunContext;
 import netlab.state.LabLock;
 import netlab.state.LabName;
 import netlab.state.LabState;
-import netlab.topology.CheckSpec;
 
 /**
  * Builds a lab. A fresh lab is recorded before anything is made, then built; if building fails or is interrupted,
@@ -60,7 +61,7 @@ public final class LabUp {
     }
 
     public Plan plan(LoadedLab lab) {
-        return Planner.plan(lab.model(), env.kindRuntime(lab.name()));
+        return Planner.plan(lab.model(), env.kindRuntime(lab.name()), env.catalog());
     }
 
     public String dryRun(LoadedLab lab) {

@@ -5,11 +5,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import netlab.docker.DockerAccess;
 import netlab.docker.LabContainers;
+import netlab.doctor.Netns;
 import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
-import netlab.rules.LiveRules;
+import netlab.process.ProcessRunner;
+import netlab.runtime.LiveRules;
 import netlab.runtime.Observed;
-import netlab.runtime.ProcessRunner;
 import netlab.runtime.netlink.NetlinkReader;
 
 /**

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import netlab.doctor.Netns;
 import netlab.model.ModelNode;
-import netlab.services.Listeners;
+import netlab.plan.Service;
+import netlab.process.ProcessRunner;
+import netlab.runtime.Listeners;
 import netlab.services.NodeServices;
-import netlab.services.Service;
 import netlab.state.LabState;
-import netlab.runtime.ProcessRunner;
 
 /**
  * How one of a node's services is doing: the server netlab recorded for it, whether that very process still runs

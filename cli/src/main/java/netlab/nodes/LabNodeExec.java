@@ -3,13 +3,14 @@ package netlab.nodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.core.KindRuntime;
 import netlab.core.NodeKind;
 import netlab.errors.NetlabException;
 import netlab.kind.Registry;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
+import netlab.process.ProcResult;
 import netlab.runtime.NodeExec;
-import netlab.runtime.ProcResult;
 
 /** Runs commands in a lab's nodes by asking each node's kind how. Node names may be "pod/container". */
 public final class LabNodeExec implements NodeExec {

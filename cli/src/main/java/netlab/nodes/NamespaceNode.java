@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import netlab.core.KindRuntime;
 import netlab.core.NodeKind;
 import netlab.model.ModelNode;
 import netlab.plan.IpOp;
 import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 import netlab.topology.NodeKindSpec;
 import netlab.yaml.Fields;
 

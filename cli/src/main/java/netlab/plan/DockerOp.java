@@ -1,7 +1,6 @@
 package netlab.plan;
 
 import java.util.Optional;
-import netlab.docker.ContainerConfig;
 
 /** An operation on the Docker engine ({@link Tool#DOCKER}); the runner calls the engine, the dry run prints docker commands. */
 public sealed interface DockerOp extends Op {

@@ -1,7 +1,6 @@
 package netlab.plan;
 
 import java.util.Optional;
-import netlab.services.Service;
 
 /**
  * Starts one server in a node and leaves it running. It exists once something in the node listens on its port, so a

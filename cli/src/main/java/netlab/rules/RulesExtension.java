@@ -12,7 +12,6 @@ import netlab.plan.Naming;
 import netlab.plan.PlanBuilder;
 import netlab.source.Diagnostics;
 import netlab.topology.Sections;
-import netlab.topology.parse.RuleParser;
 import netlab.yaml.Fields;
 
 /**

@@ -11,6 +11,7 @@ import netlab.docker.NetnsAttach;
 import netlab.plan.DockerOp;
 import netlab.plan.Naming;
 import netlab.plan.Op;
+import netlab.process.Progress;
 import netlab.text.Seconds;
 
 /**

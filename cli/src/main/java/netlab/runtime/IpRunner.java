@@ -6,6 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.plan.BatchLine;
 import netlab.plan.Op;
+import netlab.process.Command;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 
 /** Runs ops as one {@code ip [-n NS] -batch -} process (or {@code tc} or {@code bridge}, with the same batch syntax). */
 public final class IpRunner implements ToolRunner {

@@ -5,6 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.plan.IptablesOp;
 import netlab.plan.Op;
+import netlab.process.Command;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 
 /**
  * Applies a node's rules with one {@code iptables-restore} inside its namespace. Never runs in the host's

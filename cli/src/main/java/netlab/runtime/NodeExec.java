@@ -2,6 +2,7 @@ package netlab.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import netlab.process.ProcResult;
 
 /** Runs commands inside a lab node, whatever the node is (a namespace, a container, a pod member). */
 public interface NodeExec {

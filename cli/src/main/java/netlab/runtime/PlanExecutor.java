@@ -15,6 +15,8 @@ import netlab.plan.Op;
 import netlab.plan.Plan;
 import netlab.plan.Stage;
 import netlab.plan.Unit;
+import netlab.process.Progress;
+import netlab.process.ShellQuote;
 
 /**
  * Runs a plan: stages in order; the units of a stage in parallel; within a unit, consecutive ops of one tool

@@ -2,9 +2,9 @@ package netlab.runtime;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import netlab.errors.NetlabException;
 import netlab.plan.Op;
+import netlab.plan.ServiceFile;
 import netlab.plan.ServiceOp;
-import netlab.services.Listeners;
-import netlab.services.ServiceFile;
+import netlab.process.ShellQuote;
 import netlab.state.LabName;
 import netlab.state.LabState;
 import netlab.state.PrivateFiles;
@@ -28,7 +28,7 @@ import netlab.state.StateStore;
  * inside the lab's namespaces, which includes these.
  * <p>
  * The files are root's alone (directories 0700, files 0600, whatever the umask), but for the directory a server
- * reads after giving up root ({@link netlab.services.Service#unprivilegedRoot}), which is readable to all; the log
+ * reads after giving up root ({@link netlab.plan.Service#unprivilegedRoot}), which is readable to all; the log
  * is never in it, so a server cannot hand out its own log.
  */
 public final class ServiceRunner implements ToolRunner {

@@ -5,6 +5,8 @@ import java.util.List;
 import netlab.plan.ObjectRef;
 import netlab.plan.Op;
 import netlab.plan.ShellOp;
+import netlab.process.ProcResult;
+import netlab.process.ShellQuote;
 
 /** Runs a node's {@code exec} commands one by one with {@code sh -c}, inside the node. */
 public final class ShellRunner implements ToolRunner {

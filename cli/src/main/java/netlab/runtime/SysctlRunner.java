@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.plan.Op;
 import netlab.plan.SysctlOp;
+import netlab.process.Command;
 import netlab.runtime.ns.InNetns;
 
 /**

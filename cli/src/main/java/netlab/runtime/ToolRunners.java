@@ -29,7 +29,7 @@ public final class ToolRunners {
         m.put(Tool.SYSCTL, new SysctlRunner());
         m.put(Tool.SHELL, new ShellRunner());
         m.put(Tool.IPTABLES, new IptablesRunner());
-        m.put(Tool.REPAIR, new netlab.drift.RepairRunner());
+        m.put(Tool.REPAIR, new netlab.runtime.netlink.RepairRunner());
         return new ToolRunners(m);
     }
 

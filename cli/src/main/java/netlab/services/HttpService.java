@@ -10,6 +10,8 @@ import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
+import netlab.plan.Service;
+import netlab.plan.ServiceFile;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
 import netlab.source.Pos;

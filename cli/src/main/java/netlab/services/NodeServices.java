@@ -7,6 +7,7 @@ import netlab.model.ModelNode;
 import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
+import netlab.plan.Service;
 import netlab.plan.ServiceOp;
 import netlab.plan.StageName;
 import netlab.topology.NodeSpec;

@@ -2,6 +2,7 @@ package netlab.services;
 
 import java.util.Set;
 import netlab.kind.Kind;
+import netlab.plan.Service;
 import netlab.yaml.Fields;
 
 /** One kind of service: the key that selects it in a node's {@code services:} list and how to read its settings. */

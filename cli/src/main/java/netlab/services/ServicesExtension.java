@@ -10,9 +10,9 @@ import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.plan.Naming;
 import netlab.plan.PlanBuilder;
+import netlab.plan.Service;
 import netlab.source.Diagnostics;
 import netlab.topology.Sections;
-import netlab.topology.parse.ServiceParser;
 import netlab.yaml.Fields;
 
 /**

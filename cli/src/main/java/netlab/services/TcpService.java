@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
+import netlab.plan.Service;
+import netlab.plan.ServiceFile;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 import netlab.yaml.Fields;

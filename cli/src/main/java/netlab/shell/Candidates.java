@@ -2,10 +2,10 @@ package netlab.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import netlab.check.CheckSpec;
 import netlab.model.LabModel;
 import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
-import netlab.topology.CheckSpec;
 
 /** Names from the current lab's model that completion offers; empty when there is no readable lab. */
 public final class Candidates {

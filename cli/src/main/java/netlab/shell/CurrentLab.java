@@ -2,14 +2,14 @@ package netlab.shell;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import netlab.cli.LabSelector;
+import netlab.console.LabSelector;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
 import netlab.model.LabModel;
-import netlab.state.LabName;
 import netlab.source.Budget;
+import netlab.state.LabName;
 
 /**
  * The lab the shell works on: its name (shown in the prompt, given to every command that takes a lab) and, when

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import netlab.json.Json;
 import netlab.lab.LabEnv;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /** The link state of every interface of some namespaces, read with one {@code ip -j link show} per namespace. */
 public final class LiveLinks {

@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import netlab.state.LabName;
 import netlab.Main;
-import netlab.cli.Io;
-import netlab.cli.LabSelector;
 import netlab.cli.NetlabCommand;
+import netlab.console.Io;
+import netlab.console.LabSelector;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
@@ -23,14 +22,15 @@ import netlab.model.LabModel;
 import netlab.shell.verbs.ShellVerbs;
 import netlab.source.InvalidTopologyException;
 import netlab.source.Suggest;
+import netlab.state.LabName;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * One shell: the current lab, the verbs, and how a line is run. A line is a verb ({@code nodes}, {@code ping}…),

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import netlab.errors.NetlabException;
 import netlab.json.Json;
 import netlab.plan.Naming;
-import netlab.runtime.Progress;
+import netlab.process.Progress;
 import netlab.source.Printable;
 
 /**

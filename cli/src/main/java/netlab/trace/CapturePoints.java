@@ -12,7 +12,7 @@ import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
 import netlab.model.ModelSwitch;
 import netlab.plan.Naming;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /**
  * Every interface of a running lab a trace can listen on, read from the lab's namespaces as they are (so

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import netlab.json.Json;
 import netlab.lab.LabEnv;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /**
  * Why a probe stopped where it did: asks the node it was last seen in (or the sender, when it never left) the

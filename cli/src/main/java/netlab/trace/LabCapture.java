@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import netlab.errors.NetlabException;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcessRunner;
 
 /**
  * Listens on many interfaces at once: one tcpdump per interface (in its namespace), all started together, ready

@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import netlab.net.IpAddress;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 import netlab.runtime.NodeExec;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
 
 /**
  * The one packet a trace sends, and how it is recognised wherever it goes, also after NAT rewrote its addresses

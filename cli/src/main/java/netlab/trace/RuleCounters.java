@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.lab.LabEnv;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /**
  * The packet counters of every firewall and NAT rule (and chain policy) in the lab's nodes, read with

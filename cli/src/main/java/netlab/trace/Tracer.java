@@ -14,7 +14,7 @@ import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
 import netlab.net.IpAddress;
 import netlab.plan.Naming;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 
 /**
  * Runs a trace: listens on every interface of the lab, sends one probe, stops listening once the traffic has died

@@ -15,8 +15,8 @@ import netlab.model.ModelNode;
 import netlab.model.ModelSwitch;
 import netlab.plan.BatchLine;
 import netlab.plan.Naming;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 import netlab.topology.Impairment;
 
 /**

@@ -14,7 +14,7 @@ import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
 import netlab.model.LabModel;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
 import netlab.yaml.Fields;

@@ -17,7 +17,7 @@ import netlab.check.Placeholders;
 import netlab.check.Target;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 import netlab.services.NodeServices;
 import netlab.source.Diagnostics;
 import netlab.source.Located;

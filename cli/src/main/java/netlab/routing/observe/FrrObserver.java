@@ -2,11 +2,11 @@ package netlab.routing.observe;
 
 import java.time.Duration;
 import java.util.List;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 import netlab.routing.runtime.FrrInstall;
 import netlab.routing.runtime.FrrLayout;
 import netlab.routing.runtime.FrrView;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
 
 /**
  * What one node's routing really is, for the route, bgp and ospf checks, for status and for drift: FRR's own

@@ -2,11 +2,11 @@ package netlab.routing.observe;
 
 import java.time.Duration;
 import java.util.List;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 import netlab.routing.runtime.FrrInstall;
 import netlab.routing.runtime.FrrLayout;
 import netlab.routing.runtime.FrrView;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
 
 /**
  * Asks one node's FRR a question through vtysh, run in the node's network namespace and FRR view, so it reaches

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import netlab.errors.NetlabException;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
 import netlab.routing.config.FrrConfigText;
 import netlab.routing.config.FrrDaemon;
-import netlab.runtime.ProcResult;
-import netlab.runtime.ProcessRunner;
 
 /**
  * Starts and stops one node's FRR. Start, after the node's links and addresses exist: the node's directory is

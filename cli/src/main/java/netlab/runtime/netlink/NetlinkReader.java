@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import netlab.net.IpAddress;
+import netlab.runtime.Listeners;
 import netlab.runtime.ns.InNetns;
-import netlab.services.Listeners;
 
 /**
  * Reads a namespace's whole network state from a JVM thread inside it: netlink dumps of links, addresses, routes (every

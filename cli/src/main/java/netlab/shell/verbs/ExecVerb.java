@@ -1,8 +1,8 @@
 package netlab.shell.verbs;
 
 import java.util.List;
+import netlab.console.NodeArgument;
 import netlab.doctor.Privileges;
-import netlab.cli.NodeArgument;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
 import netlab.shell.Candidates;

@@ -2,7 +2,7 @@ package netlab.shell.verbs;
 
 import java.util.ArrayList;
 import java.util.List;
-import netlab.cli.Table;
+import netlab.console.Table;
 import netlab.doctor.Privileges;
 import netlab.errors.ExitCode;
 import netlab.model.LabModel;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import netlab.check.Target;
-import netlab.cli.Table;
+import netlab.console.Table;
 import netlab.doctor.Privileges;
 import netlab.errors.ExitCode;
 import netlab.model.LabModel;

@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import netlab.cli.Table;
+import netlab.console.NodeArgument;
+import netlab.console.Table;
 import netlab.doctor.Privileges;
 import netlab.errors.ExitCode;
-import netlab.cli.NodeArgument;
-import netlab.topology.Names;
 import netlab.errors.NetlabException;
 import netlab.json.Json;
 import netlab.model.LabModel;
@@ -18,12 +17,13 @@ import netlab.model.ModelNode;
 import netlab.model.ModelSwitch;
 import netlab.net.IpAddress;
 import netlab.plan.Naming;
-import netlab.runtime.ProcResult;
+import netlab.process.ProcResult;
 import netlab.shell.Candidates;
 import netlab.shell.LiveLinks;
 import netlab.shell.ShellSession;
 import netlab.shell.Verb;
 import netlab.source.Suggest;
+import netlab.topology.Names;
 
 /**
  * {@code show fdb|arp|routes|rules|addr [NODE]}: a table of the running lab, with lab names put next to raw

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
-import netlab.interfaces.InterfaceType;
+import netlab.core.InterfaceType;
 import netlab.kind.Registry;
 import netlab.net.Cidr;
 import netlab.net.MacAddress;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import netlab.check.CheckSpec;
 import netlab.core.Catalog;
 import netlab.core.Extension;
 import netlab.source.Diagnostics;
 import netlab.source.Pos;
-import netlab.topology.CheckSpec;
 import netlab.topology.LinkSpec;
 import netlab.topology.Names;
 import netlab.topology.NodeSpec;
@@ -25,7 +25,7 @@ import netlab.yaml.YSeq;
 /**
  * Reads a topology's YAML tree strictly: every unknown key, wrong type and malformed value is reported with its
  * position, and reading goes on so that one run shows every problem. Cross-references are checked later by
- * {@link netlab.model.ModelBuilder}. What kinds exist, and which keys extensions read, comes from the catalog:
+ * {@link netlab.model.build.ModelBuilder}. What kinds exist, and which keys extensions read, comes from the catalog:
  * the parser names no kind.
  */
 public final class TopologyParser {

@@ -1,0 +1,65 @@
+package netlab.runtime.netlink;
+
+import java.util.ArrayList;
+import java.util.List;
+import netlab.drift.RepairOp;
+import netlab.plan.Op;
+import netlab.process.ProcResult;
+import netlab.process.ProcessRunner;
+import netlab.runtime.OpFailedException;
+import netlab.runtime.RunContext;
+import netlab.runtime.ToolRunner;
+
+/**
+ * Runs a namespace's {@link RepairOp}s: the netlink ones from one thread inside it (no process), an IPv6 firewall reset
+ * with one {@code ip6tables-restore} there. Never in the host's namespace.
+ */
+public final class RepairRunner implements ToolRunner {
+
+    @Override
+    public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
+        if (netns == null) throw new IllegalStateException("netlab never repairs the host's namespace");
+        List<Op> netlink = new ArrayList<>();
+        List<NetlinkRepairs.Request> requests = new ArrayList<>();
+        for (Op o : ops) {
+            if (o instanceof RepairOp.Delete d) {
+                netlink.add(o);
+                requests.add(new NetlinkRepairs.Delete(d.type(), d.body()));
+            } else if (o instanceof RepairOp.DeleteNftTable t) {
+                netlink.add(o);
+                requests.add(new NetlinkRepairs.DeleteNftTable(t.v6(), t.table()));
+            } else if (o instanceof RepairOp.AddDefaultRule a) {
+                netlink.add(o);
+                requests.add(new NetlinkRepairs.AddRule(a.v6(), a.priority(), a.table()));
+            } else if (o instanceof RepairOp.Ip6tablesRestore r) {
+                ProcResult p = ctx.processes().run(List.of("ip", "netns", "exec", netns, "ip6tables-restore", "-w"), r.input(),
+                        ProcessRunner.DEFAULT_TIMEOUT);
+                if (!p.ok()) throw new OpFailedException("namespace " + netns + " (ip6tables-restore)", o, p.errorText());
+            }
+        }
+        if (requests.isEmpty()) return;
+        if (Thread.interrupted()) throw new InterruptedException();
+        List<String> refused;
+        try {
+            refused = NetlinkRepairs.send(netns, requests);
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OpFailedException("namespace " + netns, netlink.get(0), String.valueOf(e.getMessage()));
+        }
+        for (int i = 0; i < refused.size(); i++) {
+            if (refused.get(i) != null) throw new OpFailedException("namespace " + netns, netlink.get(i), "RTNETLINK answers: " + refused.get(i));
+        }
+    }
+
+    @Override
+    public String render(String netns, List<Op> ops, RunContext ctx) {
+        List<String> lines = new ArrayList<>();
+        for (Op o : ops) {
+            if (o instanceof RepairOp.Ip6tablesRestore r) lines.add("ip netns exec " + netns + " ip6tables-restore -w <<'EOF'\n" + r.input() + "EOF");
+            else if (o instanceof RepairOp.DeleteNftTable) lines.add("ip netns exec " + netns + " " + o.text());
+            else lines.add("ip -n " + netns + " " + o.text());
+        }
+        return String.join("\n", lines);
+    }
+}

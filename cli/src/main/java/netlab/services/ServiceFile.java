@@ -1,4 +1,0 @@
-package netlab.services;
-
-/** A file a service needs in its directory (a CGI script, a reply script). */
-public record ServiceFile(String path, String content, boolean executable) {}
