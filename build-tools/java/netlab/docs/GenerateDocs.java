@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import netlab.Main;
+import netlab.cli.CommandTree;
 import netlab.cli.HelpCommand;
 import netlab.cli.NetlabCommand;
 import netlab.console.Io;
@@ -26,7 +26,7 @@ public final class GenerateDocs {
 
     /** Relative path (completions/…, man/…) → content. */
     public static Map<String, String> generate() {
-        CommandLine top = Main.commandLine(new NetlabCommand(Io.system()));
+        CommandLine top = CommandTree.of(new NetlabCommand(Io.system()));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("completions/netlab.bash", AutoComplete.bash("netlab", top));
         files.put("completions/_netlab", ZshCompletion.render(top));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import netlab.Main;
 import netlab.console.Io;
 import netlab.testing.Cli;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class SubcommandsTest {
         // Main tells picocli not to register its java.time and java.sql converters (start-up time): an option of
         // such a type would then fail to parse
         List<String> typed = new ArrayList<>();
-        collectTypes(Main.commandLine(new NetlabCommand(Io.system())), typed);
+        collectTypes(CommandTree.of(new NetlabCommand(Io.system())), typed);
         assertThat(typed).isNotEmpty().noneMatch(t -> t.contains("java.time.") || t.contains("java.sql."));
     }
 

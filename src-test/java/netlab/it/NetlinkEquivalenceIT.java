@@ -12,7 +12,6 @@ import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
 import netlab.process.ProcessRunner;
 import netlab.process.Progress;
-import netlab.runtime.ToolRunners;
 import netlab.state.StateStore;
 import netlab.testing.Labs;
 import netlab.testing.Leftovers;
@@ -32,7 +31,7 @@ class NetlinkEquivalenceIT {
 
     private String build(String topology, boolean netlink) throws Exception {
         String name = Labs.uniqueName(netlink ? "nl" : "ip");
-        LabEnv env = new LabEnv(BuiltIn.catalog(), new StateStore(stateDir), new ProcessRunner(), ToolRunners.standard(netlink), Progress.SILENT);
+        LabEnv env = new LabEnv(BuiltIn.catalog(), new StateStore(stateDir), new ProcessRunner(), LabEnv.standardRunners(netlink), Progress.SILENT);
         LoadedLab lab = LabLoader.fromFile(BuiltIn.catalog(), Labs.topology(topology), Optional.of(name));
         new LabUp(env).up(lab, true, false);
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import netlab.runtime.Table;
 import org.junit.jupiter.api.Test;
 
 /** An iptables-restore line is one rule of plain words and one quoted comment, whatever its parts held. */

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import netlab.app.BuiltIn;
+import netlab.cli.CommandTree;
+import netlab.cli.NetlabCommand;
 import netlab.console.Io;
 import netlab.lab.LabEnv;
 import netlab.process.Progress;
+import netlab.shell.verbs.ShellVerbs;
 import netlab.state.StateStore;
 import netlab.testing.Labs;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +27,8 @@ class ShellCompleterTest {
     @BeforeEach
     void session() {
         LabEnv env = LabEnv.standard(BuiltIn.catalog(), new StateStore(stateDir), Progress.SILENT);
-        s = new ShellSession(Io.system(), List.of("--state-dir", stateDir.toString()), env, false);
+        s = new ShellSession(Io.system(), List.of("--state-dir", stateDir.toString()), env, false, netlab.source.Budget.DEFAULT,
+                ShellVerbs.all(), io -> CommandTree.of(new NetlabCommand(io)));
         s.lab().selectByArgument(Labs.topology("router.yaml").toString());
         c = new ShellCompleter(s);
     }

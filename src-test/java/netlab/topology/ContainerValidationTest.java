@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import netlab.docker.BindMount;
 import netlab.docker.Images;
 import netlab.nodes.ContainerNode;
 import netlab.nodes.ContainerSettings;
 import netlab.nodes.PodNode;
+import netlab.plan.BindMount;
 import org.junit.jupiter.api.Test;
 
 /** Container and pod nodes: every mistake reported with its exact position, and what a valid one reads as. */

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "help", description = "Show help for a command, or 'netlab help topology' for the topology file format.")
 public final class HelpCommand implements Callable<Integer> {

@@ -14,10 +14,12 @@ import netlab.errors.ExitCode;
 import netlab.lab.LabEnv;
 import netlab.shell.InteractiveShell;
 import netlab.shell.ShellSession;
+import netlab.shell.verbs.ShellVerbs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 @Command(name = "shell", description = "An interactive shell on a lab: every netlab command, plus quick verbs (nodes, links, net, 'h1 ping "
         + "h2', pingall, 'h1 CMD', link h1:eth1 down|up, show fdb|arp|routes|rules|addr, check, source FILE), "
@@ -55,7 +57,8 @@ public final class ShellCommand implements Callable<Integer> {
         LabEnv env = top.env();
         Io io = top.io();
         boolean interactive = commands.isEmpty() && io.in() == System.in && System.console() != null;
-        ShellSession s = new ShellSession(io, globalArgs(), env, interactive, netlab.source.Budget.of(allowLarge));
+        ShellSession s = new ShellSession(io, globalArgs(), env, interactive, netlab.source.Budget.of(allowLarge), ShellVerbs.all(),
+                new ShellCommandTree());
         int code = select(s, env);
         if (code != ExitCode.OK) return code;
         if (interactive) {
@@ -183,6 +186,14 @@ public final class ShellCommand implements Callable<Integer> {
             } else {
                 top.err().println("lab '" + l + "' stays up; 'netlab down " + l + "' removes it");
             }
+        }
+    }
+
+    /** A fresh command tree for each line the shell runs (a named class, not a lambda: see CommandTree#configure). */
+    private static final class ShellCommandTree implements java.util.function.Function<Io, CommandLine> {
+        @Override
+        public CommandLine apply(Io io) {
+            return CommandTree.of(new NetlabCommand(io));
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
 import netlab.rules.RuleLine;
-import netlab.rules.Table;
+import netlab.runtime.Table;
 import netlab.source.Pos;
 
 /**

@@ -3,6 +3,7 @@ package netlab.docker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import netlab.plan.BindMount;
 import netlab.plan.ContainerConfig;
 import netlab.process.ShellQuote;
 

@@ -2,7 +2,6 @@ package netlab.drift;
 
 import netlab.plan.Op;
 import netlab.plan.Tool;
-import netlab.runtime.netlink.RepairRunner;
 
 /**
  * What a converging {@code up} does besides its plan to take a namespace back to exactly its topology: delete an extra

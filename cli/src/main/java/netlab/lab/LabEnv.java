@@ -1,9 +1,12 @@
 package netlab.lab;
 
+import java.util.EnumMap;
+import java.util.Map;
 import netlab.core.Catalog;
 import netlab.core.Extension;
 import netlab.core.KindRuntime;
 import netlab.docker.DockerAccess;
+import netlab.drift.RepairRunner;
 import netlab.model.LabModel;
 import netlab.nodes.LabNodeExec;
 import netlab.plan.Naming;
@@ -11,8 +14,14 @@ import netlab.plan.Tool;
 import netlab.process.ProcessRunner;
 import netlab.process.Progress;
 import netlab.runtime.DockerRunner;
+import netlab.runtime.IpRunner;
+import netlab.runtime.IptablesRunner;
 import netlab.runtime.ServiceRunner;
+import netlab.runtime.ShellRunner;
+import netlab.runtime.SysctlRunner;
+import netlab.runtime.ToolRunner;
 import netlab.runtime.ToolRunners;
+import netlab.runtime.netlink.NetlinkIpRunner;
 import netlab.state.LabName;
 import netlab.state.StateStore;
 
@@ -34,7 +43,7 @@ public record LabEnv(Catalog catalog, StateStore store, ProcessRunner processes,
 
     public static LabEnv standard(Catalog catalog, StateStore store, Progress progress) {
         DockerAccess docker = DockerAccess.standard();
-        return new LabEnv(catalog, store.reportingTo(progress), new ProcessRunner(), ToolRunners.standard().with(Tool.DOCKER, new DockerRunner(docker, progress))
+        return new LabEnv(catalog, store.reportingTo(progress), new ProcessRunner(), standardRunners().with(Tool.DOCKER, new DockerRunner(docker, progress))
                 .with(Tool.SERVICE, new ServiceRunner(store.reportingTo(progress))), progress, docker);
     }
 
@@ -53,5 +62,26 @@ public record LabEnv(Catalog catalog, StateStore store, ProcessRunner processes,
 
     public LabNodeExec nodeExec(LabModel model) {
         return new LabNodeExec(model, kindRuntime(model.name()), catalog.nodeKinds());
+    }
+
+    /**
+     * The standard runners: ip ops inside namespaces go over netlink from the JVM (NETLAB_NETLINK=0 in the
+     * environment, or -Dnetlab.netlink=false, runs them all with iproute2 processes instead, e.g. to compare),
+     * the rest through the host's programs. Extensions bring the runners of their own tools ({@link ToolRunners#with(Map)}).
+     */
+    public static ToolRunners standardRunners() {
+        return standardRunners(!"0".equals(System.getenv("NETLAB_NETLINK")) && !"false".equals(System.getProperty("netlab.netlink")));
+    }
+
+    public static ToolRunners standardRunners(boolean netlink) {
+        Map<Tool, ToolRunner> m = new EnumMap<>(Tool.class);
+        m.put(Tool.IP, netlink ? new NetlinkIpRunner() : new IpRunner("ip"));
+        m.put(Tool.TC, new IpRunner("tc"));
+        m.put(Tool.BRIDGE, new IpRunner("bridge"));
+        m.put(Tool.SYSCTL, new SysctlRunner());
+        m.put(Tool.SHELL, new ShellRunner());
+        m.put(Tool.IPTABLES, new IptablesRunner());
+        m.put(Tool.REPAIR, new RepairRunner());
+        return ToolRunners.of(m);
     }
 }

@@ -3,7 +3,6 @@ package netlab.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import netlab.model.build.Segment;
 import netlab.net.IpAddress;
 import netlab.topology.Topology;
 

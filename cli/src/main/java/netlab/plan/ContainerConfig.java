@@ -3,7 +3,6 @@ package netlab.plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import netlab.docker.BindMount;
 
 /**
  * One container as netlab creates it: what the topology asked for plus how netlab wires it. It never gets a

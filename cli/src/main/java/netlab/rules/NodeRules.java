@@ -1,6 +1,5 @@
 package netlab.rules;
 
-import netlab.text.Fingerprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,8 @@ import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
+import netlab.runtime.Table;
+import netlab.text.Fingerprint;
 import netlab.topology.NodeSpec;
 import netlab.topology.Section;
 

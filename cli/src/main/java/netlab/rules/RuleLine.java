@@ -2,6 +2,7 @@ package netlab.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import netlab.runtime.Table;
 
 /**
  * One rule as iptables takes it: the chain it is appended to, what it matches and what it does. The comment that

@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.process.ProcResult;
 import netlab.process.ProcessRunner;
-import netlab.rules.Table;
 
 /**
  * The rules a node's namespace really holds, with their packet counters, read with {@code iptables-save -c} inside

@@ -11,15 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import netlab.Main;
-import netlab.cli.NetlabCommand;
+import java.util.function.Function;
 import netlab.console.Io;
 import netlab.console.LabSelector;
 import netlab.errors.ExitCode;
 import netlab.errors.NetlabException;
 import netlab.lab.LabEnv;
 import netlab.model.LabModel;
-import netlab.shell.verbs.ShellVerbs;
 import netlab.source.InvalidTopologyException;
 import netlab.source.Suggest;
 import netlab.state.LabName;
@@ -45,6 +43,7 @@ public final class ShellSession {
     private final boolean interactive;
     private final Set<LabName> labsAtStart;
     private final Map<String, Verb> verbs = new LinkedHashMap<>();
+    private final Function<Io, CommandLine> cliTree;
     private final Parser parser = newParser();
     /** Whether the last line dispatched ended in an error netlab reported (not a command's own exit code). */
     private boolean lastWasError;
@@ -53,19 +52,20 @@ public final class ShellSession {
      * @param globalArgs the global options the shell was started with (--state-dir…), given to every CLI command
      * @param interactive a person at a terminal (exec gets the terminal; leaving asks before taking a lab down)
      * @param fileBudget  how a topology file the shell reads itself is read (--allow-large given to the shell)
+     * @param verbs       the shell's own verbs ({@code netlab.shell.verbs.ShellVerbs#all})
+     * @param cliTree     a fresh command tree of netlab's command line writing to the given streams: the shell runs
+     *                    every other line through it (given, so the shell does not depend on the command line)
      */
-    public ShellSession(Io io, List<String> globalArgs, LabEnv env, boolean interactive, netlab.source.Budget fileBudget) {
+    public ShellSession(Io io, List<String> globalArgs, LabEnv env, boolean interactive, netlab.source.Budget fileBudget,
+                        List<Verb> verbs, Function<Io, CommandLine> cliTree) {
         this.io = io;
         this.globalArgs = List.copyOf(globalArgs);
         this.env = env;
         this.lab = new CurrentLab(env, fileBudget);
         this.interactive = interactive;
         this.labsAtStart = new TreeSet<>(env.store().labs());
-        for (Verb v : ShellVerbs.all()) verbs.put(v.name(), v);
-    }
-
-    public ShellSession(Io io, List<String> globalArgs, LabEnv env, boolean interactive) {
-        this(io, globalArgs, env, interactive, netlab.source.Budget.DEFAULT);
+        for (Verb v : verbs) this.verbs.put(v.name(), v);
+        this.cliTree = cliTree;
     }
 
     static Parser newParser() {
@@ -110,7 +110,7 @@ public final class ShellSession {
 
     /** The CLI's command tree, for completion and help (a fresh one: commands keep state between runs). */
     public CommandLine cliTree() {
-        return Main.commandLine(new NetlabCommand(io));
+        return cliTree.apply(io);
     }
 
     /** Splits a line into words the way the interactive reader does (quotes, backslashes). */
@@ -237,7 +237,7 @@ public final class ShellSession {
         }
         List<String> args = new ArrayList<>(globalArgs);
         args.addAll(withLab(words));
-        int code = Main.commandLine(new NetlabCommand(io)).execute(args.toArray(String[]::new));
+        int code = cliTree.apply(io).execute(args.toArray(String[]::new));
         if (Thread.interrupted()) code = ExitCode.INTERRUPTED;
         if (code == ExitCode.OK && words.get(0).equals("up")) followUp(words);
         return code;

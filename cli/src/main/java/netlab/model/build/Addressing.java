@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import netlab.model.Segment;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
 import netlab.source.Diagnostics;

@@ -13,6 +13,7 @@ import netlab.model.ModelInterface;
 import netlab.model.ModelLink;
 import netlab.model.ModelNode;
 import netlab.model.ModelSwitch;
+import netlab.model.Segment;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
 import netlab.source.Pos;

@@ -11,7 +11,7 @@ import netlab.rules.Rule;
 import netlab.rules.RuleKind;
 import netlab.rules.RuleLine;
 import netlab.rules.RuleMatch;
-import netlab.rules.Table;
+import netlab.runtime.Table;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
 import netlab.source.Pos;

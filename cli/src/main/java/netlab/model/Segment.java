@@ -1,4 +1,4 @@
-package netlab.model.build;
+package netlab.model;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package netlab.docker;
+package netlab.plan;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package netlab.rules;
+package netlab.runtime;
 
 import java.util.List;
 

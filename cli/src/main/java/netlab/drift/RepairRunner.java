@@ -1,14 +1,14 @@
-package netlab.runtime.netlink;
+package netlab.drift;
 
 import java.util.ArrayList;
 import java.util.List;
-import netlab.drift.RepairOp;
 import netlab.plan.Op;
 import netlab.process.ProcResult;
 import netlab.process.ProcessRunner;
 import netlab.runtime.OpFailedException;
 import netlab.runtime.RunContext;
 import netlab.runtime.ToolRunner;
+import netlab.runtime.netlink.NetlinkRepairs;
 
 /**
  * Runs a namespace's {@link RepairOp}s: the netlink ones from one thread inside it (no process), an IPv6 firewall reset
