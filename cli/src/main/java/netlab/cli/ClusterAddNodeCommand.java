@@ -5,7 +5,7 @@ import netlab.cluster.Lease;
 import netlab.cluster.PodNetworkSync;
 import netlab.console.NodeArgument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,13 +18,13 @@ public final class ClusterAddNodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NODE", description = "The cluster node.")
     String node;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Override
     public Integer call() throws Exception {
         NodeArgument.node(node);
-        return cluster.changeLocked(lab, (ops, out) -> {
+        return cluster.changeLocked(lab.name(), (ops, out) -> {
             Lease l = ops.acquireLease(node);
             out.println(node + ": leased " + l.describe());
             for (PodNetworkSync.Result r : ops.sync()) out.println(r.describe());

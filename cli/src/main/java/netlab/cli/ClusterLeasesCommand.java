@@ -11,6 +11,7 @@ import netlab.errors.ExitCode;
 import netlab.json.Json;
 import netlab.lab.LabEnv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,8 +21,8 @@ public final class ClusterLeasesCommand implements Callable<Integer> {
     @ParentCommand
     ClusterCommand cluster;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
@@ -30,7 +31,7 @@ public final class ClusterLeasesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NetlabCommand top = cluster.top;
         LabEnv env = top.env();
-        ClusterCommand.Selected s = cluster.select(lab, env);
+        ClusterCommand.Selected s = cluster.select(lab.name(), env);
         List<PodNetworkView> views = new ArrayList<>();
         for (String node : ClusterSpec.of(s.running().lab().model().topology()).get().nodes().keySet()) {
             views.add(PodNetworkView.read(env.processes(), env.naming(s.running().lab().name()), s.running().lab().model(), node));

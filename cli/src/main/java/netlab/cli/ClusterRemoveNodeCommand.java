@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import netlab.cluster.PodNetworkSync;
 import netlab.console.NodeArgument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,13 +17,13 @@ public final class ClusterRemoveNodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NODE", description = "The cluster node.")
     String node;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Override
     public Integer call() throws Exception {
         NodeArgument.node(node);
-        return cluster.changeLocked(lab, (ops, out) -> {
+        return cluster.changeLocked(lab.name(), (ops, out) -> {
             boolean released = ops.releaseLease(node);
             out.println(node + ": " + (released ? "lease released in etcd" : "held no lease in etcd"));
             for (PodNetworkSync.Result r : ops.syncOthers(node)) out.println(r.describe());

@@ -8,7 +8,7 @@ import netlab.console.LabSelector;
 import netlab.console.NodeArgument;
 import netlab.lab.LabEnv;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,8 +17,8 @@ public final class ExecCommand implements Callable<Integer> {
     @ParentCommand
     NetlabCommand top;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Parameters(index = "0", paramLabel = "NODE", description = "The node (pod/container for a pod's member).")
     String node;
@@ -30,7 +30,7 @@ public final class ExecCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeArgument.node(node);
         LabEnv env = top.env();
-        LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
+        LabSelector.Running r = LabSelector.running(lab.name(), Optional.empty(), env);
         netlab.doctor.Privileges.require();
         // the parser stops at NODE, so an "--" written before the command arrives as its first word
         List<String> words = !command.isEmpty() && command.get(0).equals("--") ? command.subList(1, command.size()) : command;

@@ -17,6 +17,7 @@ import netlab.lab.ServiceStatus;
 import netlab.rules.NodeRules;
 import netlab.runtime.LiveRules;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,8 +30,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NODE", description = "The node to show.")
     String node;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
@@ -39,7 +40,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeArgument.node(node);
         LabEnv env = top.env();
-        LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
+        LabSelector.Running r = LabSelector.running(lab.name(), Optional.empty(), env);
         if (r.lab().model().node(node).isEmpty()) {
             throw NetlabException.usage("lab '" + r.lab().name() + "' has no node '" + node + "'"
                     + netlab.source.Suggest.hint(node, r.lab().model().nodes().keySet()));

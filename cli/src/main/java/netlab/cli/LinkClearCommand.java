@@ -10,6 +10,7 @@ import netlab.topology.Impairment;
 import netlab.traffic.ImpairedEnd;
 import netlab.traffic.LinkImpairer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -19,8 +20,8 @@ public final class LinkClearCommand implements Callable<Integer> {
     @ParentCommand
     LinkCommand link;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Option(names = "--one-way", description = "Only what NODE:IFACE sends (default: both directions of its link).")
     boolean oneWay;
@@ -32,7 +33,7 @@ public final class LinkClearCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NetlabCommand top = link.top;
         LabEnv env = top.env();
-        LinkTarget t = LinkTarget.parse(words, lab, env);
+        LinkTarget t = LinkTarget.parse(words, lab.name(), env);
         if (!t.rest().isEmpty()) throw NetlabException.usage("'clear' takes no settings; to change them use 'netlab link set'");
         netlab.doctor.Privileges.require();
         List<ImpairedEnd> ends = LinkImpairer.ends(t.lab().lab().model(), env.naming(t.lab().lab().name()), t.iface(), oneWay, Impairment.NONE);

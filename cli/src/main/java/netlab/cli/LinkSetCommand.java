@@ -22,6 +22,7 @@ import netlab.traffic.ImpairedEnd;
 import netlab.traffic.ImpairmentReader;
 import netlab.traffic.LinkImpairer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,8 +32,8 @@ public final class LinkSetCommand implements Callable<Integer> {
     @ParentCommand
     LinkCommand link;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Option(names = "--one-way", description = "Only what NODE:IFACE sends (default: both directions of its link).")
     boolean oneWay;
@@ -44,7 +45,7 @@ public final class LinkSetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NetlabCommand top = link.top;
         LabEnv env = top.env();
-        LinkTarget t = LinkTarget.parse(words, lab, env);
+        LinkTarget t = LinkTarget.parse(words, lab.name(), env);
         Impairment imp = settings(t.rest());
         netlab.doctor.Privileges.require();
         Feature needed = imp.needsNetem() ? Feature.NETEM : Feature.TBF;

@@ -18,6 +18,7 @@ import netlab.trace.TraceReport;
 import netlab.trace.TraceResult;
 import netlab.trace.Tracer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -38,8 +39,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TO", description = "A node (its address on a subnet FROM shares, else its first), node:interface, or an address.")
     String to;
 
-    @Option(names = {"-l", "--lab"}, paramLabel = "LAB", description = "Lab name or topology file (default: the only lab that is up).")
-    String lab;
+    @Mixin
+    LabOption lab;
 
     @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", description = "icmp (echo, the default), tcp (a connection) or udp (a datagram).")
     Proto proto = Proto.icmp;
@@ -58,7 +59,7 @@ public final class TraceCommand implements Callable<Integer> {
         NodeArgument.endpoint(from);
         NodeArgument.target(to);
         LabEnv env = top.env();
-        LabSelector.Running r = LabSelector.running(lab, Optional.empty(), env);
+        LabSelector.Running r = LabSelector.running(lab.name(), Optional.empty(), env);
         LabModel m = r.lab().model();
         String node = from.contains(":") ? from.substring(0, from.indexOf(':')) : from;
         if (m.node(node).isEmpty()) throw NetlabException.usage("lab '" + m.name() + "' has no node '" + node + "'" + Suggest.hint(node, m.nodes().keySet()));
