@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -54,6 +55,11 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
             if (!f.has("over")) f.diags().error(f.pos(), "a spread check needs 'over': the nodes whose http services must all answer");
             return new SpreadCheck(from, url, requests, f.textList("over"), f.posOf("from"), f.posOf("url"));
         }
+    }
+
+    @Override
+    public Optional<String> sender() {
+        return Optional.of(from);
     }
 
     @Override
