@@ -101,7 +101,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
 
     /** curl with the URL {@code requests} times, after {@code --} and without URL globbing (see {@link netlab.check.CurlProbe}). */
     static List<String> argv(String url, int requests) {
-        List<String> argv = new ArrayList<>(List.of("curl", "-sS", "--globoff", "--noproxy", "*", "-H", "Connection: close", "--connect-timeout", "2",
+        List<String> argv = new ArrayList<>(List.of("curl", "-q", "-sS", "--globoff", "--noproxy", "*", "-H", "Connection: close", "--connect-timeout", "2",
                 "--max-time", "5", "--"));
         for (int i = 0; i < requests; i++) argv.add(url);
         return argv;
