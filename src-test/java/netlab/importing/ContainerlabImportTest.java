@@ -32,17 +32,18 @@ class ContainerlabImportTest {
                       kind: linux
                       env: {MODE: lab}
                       binds: [files/motd:/etc/motd:ro, ../../etc/passwd:/x, /etc/shadow:/y]
-                      exec: [ip addr add 10.0.0.1/24 dev eth1, "sh -c 'echo hi > /tmp/x'"]
+                      exec: [ip addr add 10.0.0.1/24 dev eth1, ip addr add 10.0.9.1/24 dev eth3, "sh -c 'echo hi > /tmp/x'"]
                       mgmt-ipv4: 172.100.100.11
                     h2:
                       kind: linux
-                      exec: [ip addr add 10.0.0.2/24 dev eth1]
+                      exec: [ip addr add 10.0.0.2/24 dev eth1, ip addr add 10.0.9.2/24 dev eth2]
                     br1: {kind: bridge}
                     srl: {kind: nokia_srlinux, image: ghcr.io/nokia/srlinux}
                   links:
                     - endpoints: [h1:eth1, br1:e1]
                     - endpoints: ["h2:eth1", "br1:e2"]
                     - endpoints: [h1:eth2, host:veth-h1]
+                    - endpoints: [h1:eth3, h2:eth2]
                 """);
         Cli.Result r = new Cli().run("import", "containerlab", dir.resolve("lab.clab.yml").toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -55,6 +56,7 @@ class ContainerlabImportTest {
                 .contains("- \"sh -c 'echo hi > /tmp/x'\"").doesNotContain("passwd:/x\"").doesNotContain("- \"/etc/shadow");
         assertThat(r.err()).contains("not imported: line 2: mgmt").contains("mgmt-ipv4").contains("../../etc/passwd:/x (outside the topology's directory)")
                 .contains("/etc/shadow:/y (outside").contains("node srl of kind 'nokia_srlinux'").contains("host:veth-h1 (a link to the host");
-        assertThat(lab.topology().checks()).hasSize(1);
+        assertThat(lab.topology().checks()).extracting(c -> c.name()).containsExactly("neighbours on br1 (10.0.0.0/24) reach each other",
+                "neighbours on h1:eth3 - h2:eth2 (10.0.9.0/24) reach each other");
     }
 }

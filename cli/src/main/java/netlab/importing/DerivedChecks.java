@@ -28,8 +28,12 @@ final class DerivedChecks {
         Map<String, List<Port>> bySwitch = new LinkedHashMap<>();
         for (ImportedLab.Link l : lab.links) {
             int colon = l.a().indexOf(':');
-            if (colon < 0 || l.b().contains(":")) continue;
-            bySwitch.computeIfAbsent(l.b(), k -> new ArrayList<>()).add(new Port(l.a().substring(0, colon), l.a().substring(colon + 1)));
+            if (colon < 0) continue;
+            // a link between two nodes is a segment of its own
+            String segment = l.b().contains(":") ? l.a() + " - " + l.b() : l.b();
+            bySwitch.computeIfAbsent(segment, k -> new ArrayList<>()).add(new Port(l.a().substring(0, colon), l.a().substring(colon + 1)));
+            int other = l.b().indexOf(':');
+            if (other > 0) bySwitch.get(segment).add(new Port(l.b().substring(0, other), l.b().substring(other + 1)));
         }
         Set<String> firewalled = new LinkedHashSet<>();
         for (ImportedNode n : lab.nodes.values()) {
