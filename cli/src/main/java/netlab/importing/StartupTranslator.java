@@ -99,19 +99,15 @@ final class StartupTranslator {
             // another namespace (netns 1 is the host's), batch files, a file of ARP entries
             if (word.equals("netns") || word.equals("-n") || word.equals("-netns") || word.startsWith("-b") || word.equals("-f")
                     || word.equals("-p") && program.equals("sysctl")) {
-                return Option("'" + word + "' reaches beyond the node's network");
+                return Optional.of("'" + word + "' reaches beyond the node's network");
             }
         }
         if (program.equals("sysctl")) {
             for (String word : w.subList(1, w.size())) {
-                if (!word.startsWith("-") && !word.startsWith("net.")) return Option("sysctl '" + Printable.name(word) + "' is not per namespace");
+                if (!word.startsWith("-") && !word.startsWith("net.")) return Optional.of("sysctl '" + Printable.name(word) + "' is not per namespace");
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> Option(String s) {
-        return Optional.of(s);
     }
 
     /** Whether a line became netlab's own keys (or needs none: an interface set up, which netlab does itself). */
