@@ -41,6 +41,7 @@ public final class NetlabCommand implements Runnable {
             Map.entry("trace", TraceCommand.class),
             Map.entry("link", LinkCommand.class),
             Map.entry("cluster", ClusterCommand.class),
+            Map.entry("import", netlab.importing.ImportCommand.class),
             Map.entry("list", ListCommand.class),
             Map.entry("doctor", DoctorCommand.class),
             Map.entry("version", VersionCommand.class),
