@@ -93,16 +93,16 @@ public final class ExpectedState {
             namespaces.add(a.netns());
         } else if (op instanceof IpOp ip) {
             if (netns == null) {
-                List<String> w = words(ip.text());
+                List<String> w = words(ip.batchLine());
                 if (w.size() == 3 && w.get(0).equals("netns") && w.get(1).equals("add")) namespaces.add(w.get(2));
-                else unknown.add("host: " + ip.text());
-            } else if (!ipLine(netns, words(ip.text()))) {
-                unknown.add(netns + ": " + ip.text());
+                else unknown.add("host: " + ip.batchLine());
+            } else if (!ipLine(netns, words(ip.batchLine()))) {
+                unknown.add(netns + ": " + ip.batchLine());
             }
         } else if (op instanceof SysctlOp s) {
             builder(netns).sysctls.put(s.key(), s.value());
         } else if (op instanceof BridgeOp b) {
-            if (!bridgeLine(netns, words(b.text()))) unknown.add(netns + ": bridge " + b.text());
+            if (!bridgeLine(netns, words(b.batchLine()))) unknown.add(netns + ": bridge " + b.batchLine());
         } else if (op instanceof IptablesOp r) {
             builder(netns).rules = Optional.of(r.text());
         } else if (op instanceof ServiceOp s) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import netlab.net.Cidr;
+import netlab.net.MacAddress;
 import netlab.plan.BridgeOp;
 import netlab.plan.IpOp;
 import netlab.plan.IptablesOp;
@@ -156,43 +157,54 @@ final class NetnsDrift {
         if (x.up() && !f.up()) drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " state", "up", "down"));
         if (x.mtu().isPresent() && x.mtu().getAsInt() != f.mtu()) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " mtu", Integer.toString(x.mtu().getAsInt()), Integer.toString(f.mtu())));
-            here().settings.add(IpOp.of("link set dev " + x.name() + " mtu " + x.mtu().getAsInt()));
+            here().settings.add(new IpOp.LinkMtu(x.name(), x.mtu().getAsInt()));
         }
         if (x.mac().isPresent() && !x.mac().get().equals(f.mac())) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " address", x.mac().get(), f.mac()));
-            here().settings.add(IpOp.of("link set dev " + x.name() + " address " + x.mac().get()));
+            here().settings.add(new IpOp.LinkAddress(x.name(), MacAddress.parse(x.mac().get()).orElseThrow()));
         }
         String master = f.master() > 0 ? names.getOrDefault(f.master(), "if" + f.master()) : null;
         if (!x.master().equals(Optional.ofNullable(master))) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " master", x.master().orElse("none"), master == null ? "none" : master));
             // the plan puts it back on its bridge (also from another one); only "no bridge" needs saying
-            if (x.master().isEmpty()) here().settings.add(IpOp.of("link set dev " + x.name() + " nomaster"));
+            if (x.master().isEmpty()) here().settings.add(new IpOp.LinkNoMaster(x.name()));
         }
         if (x.alias().isPresent() && !x.alias().get().equals(f.alias())) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " alias", x.alias().get(), f.alias() == null ? "none" : f.alias()));
         }
-        List<String> bridgeSettings = new ArrayList<>();
+        Map<String, Long> bridgeSettings = new HashMap<>();
         boolean remake = false;
         for (Map.Entry<String, Long> i : new java.util.TreeMap<>(x.info()).entrySet()) {
             Long have = f.info().get(i.getKey());
             if (have == null || have.equals(i.getValue())) continue;
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " " + i.getKey(), i.getValue().toString(), have.toString()));
-            if (x.kind().equals("bridge")) bridgeSettings.add(i.getKey() + " " + i.getValue());
+            if (x.kind().equals("bridge")) bridgeSettings.put(i.getKey(), i.getValue());
             else remake = true;
         }
-        if (!bridgeSettings.isEmpty()) here().settings.add(IpOp.of("link set dev " + x.name() + " type bridge " + String.join(" ", bridgeSettings)));
+        if (!bridgeSettings.isEmpty()) here().settings.add(bridgeSettings(x.name(), bridgeSettings));
         if (remake) here().deletions.add(RepairOp.Delete.link(f.index(), f.name())); // a VXLAN's identity: made again by the plan
         // a port's settings count on its own bridge; on another, up puts it back and the plan sets them there
         if (x.master().isPresent() && x.master().equals(Optional.ofNullable(master)) && !f.port().isEmpty()) {
-            List<String> portSettings = new ArrayList<>();
+            Map<String, Boolean> portSettings = new HashMap<>();
             for (Map.Entry<String, Long> p : new java.util.TreeMap<>(x.port()).entrySet()) {
                 Long have = f.port().get(p.getKey());
                 if (have == null || have.equals(p.getValue())) continue;
                 drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " " + p.getKey(), onOff(p.getValue()), onOff(have)));
-                portSettings.add(p.getKey() + " " + onOff(p.getValue()));
+                portSettings.put(p.getKey(), p.getValue() != 0);
             }
-            if (!portSettings.isEmpty()) here().settings.add(IpOp.of("link set dev " + x.name() + " type bridge_slave " + String.join(" ", portSettings)));
+            if (!portSettings.isEmpty()) {
+                here().settings.add(new IpOp.BridgePortFlags(x.name(), Optional.ofNullable(portSettings.get("learning")),
+                        Optional.ofNullable(portSettings.get("flood")), Optional.ofNullable(portSettings.get("hairpin"))));
+            }
         }
+    }
+
+    /** The op that puts a bridge's settings back: ageing_time, stp_state, vlan_filtering as {@link Expected.Link#info} names them. */
+    private static IpOp.BridgeSettings bridgeSettings(String dev, Map<String, Long> s) {
+        Long ageing = s.get("ageing_time"), stp = s.get("stp_state"), filtering = s.get("vlan_filtering");
+        return new IpOp.BridgeSettings(dev, ageing == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(ageing),
+                stp == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(stp.intValue()),
+                filtering == null ? Optional.empty() : Optional.of(filtering != 0));
     }
 
     private static String onOff(long v) {
@@ -303,8 +315,7 @@ final class NetnsDrift {
                     && r.dst().equals(net) && r.oif() == l.get().index());
             if (there) continue;
             drift.add(Drift.missing(where(a.dev()), Drift.Thing.ROUTE, net + " dev " + a.dev() + " (the subnet of " + c + ")"));
-            here().additions.add(IpOp.of(c.isV6() ? "route replace " + net + " dev " + a.dev() + " proto kernel metric 256"
-                    : "route replace " + net + " dev " + a.dev() + " proto kernel scope link src " + c.address()));
+            here().additions.add(new IpOp.ConnectedRouteReplace(c, a.dev()));
         }
     }
 
@@ -393,7 +404,7 @@ final class NetnsDrift {
                 for (KernelState.Vlan h : have) {
                     if (want.stream().anyMatch(v -> v.vid() == h.vid())) continue;
                     drift.add(Drift.extra(w, Drift.Thing.VLAN, h.vid() + " on " + port.name()));
-                    if (!keepExtra) here().deletions.add(new BridgeOp("vlan del vid " + h.vid() + " dev " + port.name() + (port == x ? " self" : "")));
+                    if (!keepExtra) here().deletions.add(new BridgeOp.VlanDel(h.vid(), port.name(), port == x));
                 }
             }
         }

@@ -19,6 +19,11 @@ public sealed interface RepairOp extends Op {
      * kernel's dump gave it (family header and attributes), {@code text} the same in iproute2's words.
      */
     record Delete(int type, byte[] body, String text) implements RepairOp {
+        @Override
+        public String describe() {
+            return text;
+        }
+
         static final int RTM_DELLINK = 17, RTM_DELADDR = 21, RTM_DELROUTE = 25, RTM_DELNEIGH = 29, RTM_DELRULE = 33, RTM_DELQDISC = 37;
 
         /** An interface, by its index (deleting a veth end deletes its peer too). */
@@ -32,7 +37,7 @@ public sealed interface RepairOp extends Op {
     /** The policy rule a namespace starts with at {@code priority} ({@code ip rule add priority P lookup TABLE}). */
     record AddDefaultRule(boolean v6, int priority, int table) implements RepairOp {
         @Override
-        public String text() {
+        public String describe() {
             return (v6 ? "-6 " : "") + "rule add priority " + priority + " lookup " + netlab.runtime.netlink.KernelState.Route.tableName(table);
         }
     }
@@ -40,7 +45,7 @@ public sealed interface RepairOp extends Op {
     /** An nf_tables table of iptables-nft ("filter" of family ip) deleted whole: a fresh namespace has no tables. */
     record DeleteNftTable(boolean v6, String table) implements RepairOp {
         @Override
-        public String text() {
+        public String describe() {
             return "nft delete table " + (v6 ? "ip6 " : "ip ") + table;
         }
     }
@@ -48,7 +53,7 @@ public sealed interface RepairOp extends Op {
     /** {@code ip6tables-restore} of {@code input}: the IPv6 tables netlab never fills, emptied. */
     record Ip6tablesRestore(String input) implements RepairOp {
         @Override
-        public String text() {
+        public String describe() {
             return input;
         }
     }

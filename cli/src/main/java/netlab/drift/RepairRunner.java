@@ -57,8 +57,8 @@ public final class RepairRunner implements ToolRunner {
         List<String> lines = new ArrayList<>();
         for (Op o : ops) {
             if (o instanceof RepairOp.Ip6tablesRestore r) lines.add("ip netns exec " + netns + " ip6tables-restore -w <<'EOF'\n" + r.input() + "EOF");
-            else if (o instanceof RepairOp.DeleteNftTable) lines.add("ip netns exec " + netns + " " + o.text());
-            else lines.add("ip -n " + netns + " " + o.text());
+            else if (o instanceof RepairOp.DeleteNftTable) lines.add("ip netns exec " + netns + " " + o.describe());
+            else lines.add("ip -n " + netns + " " + o.describe());
         }
         return String.join("\n", lines);
     }

@@ -13,6 +13,11 @@ public record IptablesOp(String text, Optional<ObjectRef> creates) implements Op
     }
 
     @Override
+    public String describe() {
+        return text;
+    }
+
+    @Override
     public Tool tool() {
         return Tool.IPTABLES;
     }

@@ -20,7 +20,7 @@ public final class IptablesRunner implements ToolRunner {
 
     private static String input(List<Op> ops) {
         StringBuilder in = new StringBuilder();
-        for (Op op : ops) in.append(op.text());
+        for (Op op : ops) in.append(((IptablesOp) op).text());
         return in.toString();
     }
 

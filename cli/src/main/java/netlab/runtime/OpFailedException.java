@@ -9,7 +9,7 @@ public final class OpFailedException extends NetlabException {
     private final transient Op op;
 
     public OpFailedException(String where, Op op, String toolMessage) {
-        super(ExitCode.OPERATION_FAILED, where + ": '" + op.text() + "' failed: " + oneLine(toolMessage));
+        super(ExitCode.OPERATION_FAILED, where + ": '" + op.describe() + "' failed: " + oneLine(toolMessage));
         this.op = op;
     }
 

@@ -29,7 +29,7 @@ public final class NetlinkIpRunner implements ToolRunner {
         List<IpCommand> parsed = new ArrayList<>();
         Boolean groupIsNetlink = null;
         for (Op op : ops) {
-            Optional<IpCommand> cmd = IpCommand.parse(op.text());
+            Optional<IpCommand> cmd = IpCommand.parse(((netlab.plan.IpOp) op).batchLine());
             boolean viaNetlink = cmd.isPresent();
             if (groupIsNetlink != null && viaNetlink != groupIsNetlink) {
                 flush(netns, group, parsed, groupIsNetlink, ctx);
