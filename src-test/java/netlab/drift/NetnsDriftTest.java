@@ -249,7 +249,7 @@ class NetnsDriftTest {
         assertThat(d).extracting(Drift::text).containsExactly("h1: changed chain filter FORWARD policy: expected ACCEPT, found DROP",
                 "h1: extra rule filter FORWARD #1: -i eth1 -j DROP");
         List<Op> ops = repairs.get("ns.h1").inOrder();
-        assertThat(ops).as("legacy iptables: the table is emptied").singleElement().satisfies(op -> assertThat(op.describe())
+        assertThat(ops).as("legacy iptables: the table is emptied").singleElement().satisfies(op -> assertThat(((netlab.plan.IptablesOp) op).rules().restoreInput())
                 .isEqualTo("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n"));
 
         repairs.clear();

@@ -101,7 +101,7 @@ public final class ExpectedState {
         } else if (op instanceof BridgeOp b) {
             if (!b.accept(new BridgeReading(netns))) unknown.add(netns + ": bridge " + b.describe());
         } else if (op instanceof IptablesOp r) {
-            builder(netns).rules = Optional.of(r.text());
+            builder(netns).rules = Optional.of(r.rules());
         } else if (op instanceof ServiceOp s) {
             s.creates().ifPresent(ref -> {
                 if (ref instanceof ObjectRef.Listener l) builder(l.netns()).listeners.put(l.port(), s.service().describe());
@@ -352,7 +352,7 @@ public final class ExpectedState {
         final Map<String, List<KernelState.Vlan>> vlans = new HashMap<>();
         final Map<String, String> sysctls = new LinkedHashMap<>();
         final Map<String, Impairment> impairments = new HashMap<>();
-        Optional<String> rules = Optional.empty();
+        Optional<netlab.plan.RuleSet> rules = Optional.empty();
         final Map<Integer, String> listeners = new java.util.TreeMap<>();
         Expected.PodNetwork podNetwork = Expected.PodNetwork.NONE;
         boolean keepExtra;

@@ -471,13 +471,13 @@ final class NetnsDrift {
         if (e.rules().isPresent() || s.firewall().ipv4()) {
             FirewallDrift.Result r = FirewallDrift.compare(where(), e.rules(), v4, false, keepExtra, s.firewall().nftTables());
             drift.addAll(r.drift());
-            r.restore().ifPresent(text -> here().firewall.add(new IptablesOp(text, Optional.empty())));
+            if (r.restore().isPresent()) here().firewall.add(new IptablesOp(r.restore().get(), Optional.empty()));
             r.deleteTables().forEach(t -> here().firewall.add(new RepairOp.DeleteNftTable(false, t)));
         }
         if (s.firewall().ipv6()) {
             FirewallDrift.Result r = FirewallDrift.compare(where(), Optional.empty(), v6, true, keepExtra, s.firewall().nftTables());
             drift.addAll(r.drift());
-            r.restore().ifPresent(text -> here().firewall.add(new RepairOp.Ip6tablesRestore(text)));
+            if (r.restore().isPresent()) here().firewall.add(new RepairOp.Ip6tablesRestore(r.restore().get()));
             r.deleteTables().forEach(t -> here().firewall.add(new RepairOp.DeleteNftTable(true, t)));
         }
     }

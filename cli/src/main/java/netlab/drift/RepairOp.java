@@ -50,11 +50,11 @@ public sealed interface RepairOp extends Op {
         }
     }
 
-    /** {@code ip6tables-restore} of {@code input}: the IPv6 tables netlab never fills, emptied. */
-    record Ip6tablesRestore(String input) implements RepairOp {
+    /** {@code ip6tables-restore} of {@code tables}: the IPv6 tables netlab never fills, emptied. */
+    record Ip6tablesRestore(netlab.plan.RuleSet tables) implements RepairOp {
         @Override
         public String describe() {
-            return input;
+            return "ip6tables-restore of " + tables.tables().size() + " emptied tables";
         }
     }
 }

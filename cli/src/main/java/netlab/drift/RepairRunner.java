@@ -32,7 +32,7 @@ public final class RepairRunner implements ToolRunner {
                 netlink.add(o);
                 requests.add(new NetlinkRepairs.AddRule(a.v6(), a.priority(), a.table()));
             } else if (o instanceof RepairOp.Ip6tablesRestore r) {
-                ProcResult p = ctx.processes().run(List.of("ip", "netns", "exec", netns, "ip6tables-restore", "-w"), r.input(),
+                ProcResult p = ctx.processes().run(List.of("ip", "netns", "exec", netns, "ip6tables-restore", "-w"), r.tables().restoreInput(),
                         ProcessRunner.DEFAULT_TIMEOUT);
                 if (!p.ok()) throw new OpFailedException("namespace " + netns + " (ip6tables-restore)", o, p.errorText());
             }
@@ -56,7 +56,7 @@ public final class RepairRunner implements ToolRunner {
     public String render(String netns, List<Op> ops, RunContext ctx) {
         List<String> lines = new ArrayList<>();
         for (Op o : ops) {
-            if (o instanceof RepairOp.Ip6tablesRestore r) lines.add("ip netns exec " + netns + " ip6tables-restore -w <<'EOF'\n" + r.input() + "EOF");
+            if (o instanceof RepairOp.Ip6tablesRestore r) lines.add("ip netns exec " + netns + " ip6tables-restore -w <<'EOF'\n" + r.tables().restoreInput() + "EOF");
             else if (o instanceof RepairOp.DeleteNftTable) lines.add("ip netns exec " + netns + " " + o.describe());
             else lines.add("ip -n " + netns + " " + o.describe());
         }
