@@ -133,7 +133,7 @@ final class NetnsDrift {
                 // go so that up can make it again
                 x.peer().ifPresent(p -> {
                     KernelState other = all.get(p.netns());
-                    if (other != null) other.link(p.name()).ifPresent(l -> repairs(p.netns()).deletions.add(RepairOp.Delete.link(l.index(), l.name())));
+                    if (other != null) other.link(p.name()).ifPresent(l -> repairs(p.netns()).deletions.add(new RepairOp.DeleteLink(l.index(), l.name())));
                 });
                 continue;
             }
@@ -142,7 +142,7 @@ final class NetnsDrift {
         for (KernelState.Link l : s.links()) {
             if (e.links().containsKey(l.name())) continue;
             if (l.kind() != null && l.kind().equals(FALLBACK_DEVICES.get(l.name()))) continue;
-            extra(where(l.name()), Drift.Thing.INTERFACE, l.name() + " (" + l.kindOrLoopback() + ")", RepairOp.Delete.link(l.index(), l.name()));
+            extra(where(l.name()), Drift.Thing.INTERFACE, l.name() + " (" + l.kindOrLoopback() + ")", new RepairOp.DeleteLink(l.index(), l.name()));
         }
     }
 
@@ -151,7 +151,7 @@ final class NetnsDrift {
         if (!kind.equals(x.kind())) {
             missingLinks.add(x.name());
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " kind", x.kind(), kind));
-            if (!x.name().equals("lo")) here().deletions.add(RepairOp.Delete.link(f.index(), f.name()));
+            if (!x.name().equals("lo")) here().deletions.add(new RepairOp.DeleteLink(f.index(), f.name()));
             return;
         }
         if (x.up() && !f.up()) drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " state", "up", "down"));
@@ -182,7 +182,7 @@ final class NetnsDrift {
             else remake = true;
         }
         if (!bridgeSettings.isEmpty()) here().settings.add(bridgeSettings(x.name(), bridgeSettings));
-        if (remake) here().deletions.add(RepairOp.Delete.link(f.index(), f.name())); // a VXLAN's identity: made again by the plan
+        if (remake) here().deletions.add(new RepairOp.DeleteLink(f.index(), f.name())); // a VXLAN's identity: made again by the plan
         // a port's settings count on its own bridge; on another, up puts it back and the plan sets them there
         if (x.master().isPresent() && x.master().equals(Optional.ofNullable(master)) && !f.port().isEmpty()) {
             Map<String, Boolean> portSettings = new HashMap<>();
@@ -240,7 +240,7 @@ final class NetnsDrift {
                 if (other.isPresent()) {
                     unmatched.remove(other.get());
                     drift.add(Drift.changed(where(dev), Drift.Thing.ADDRESS, c.address() + " on " + dev, c.toString(), other.get().cidr()));
-                    here().deletions.add(new RepairOp.Delete(RepairOp.Delete.RTM_DELADDR, other.get().raw(), "addr del " + other.get().cidr() + " dev " + dev));
+                    here().deletions.add(new RepairOp.DeleteAddress(other.get(), dev));
                 } else {
                     drift.add(Drift.missing(where(dev), Drift.Thing.ADDRESS, c + " on " + dev));
                 }
@@ -249,7 +249,7 @@ final class NetnsDrift {
         for (KernelState.Address a : unmatched) {
             String dev = names.getOrDefault(a.index(), "if" + a.index());
             extra(where(dev), Drift.Thing.ADDRESS, a.cidr() + " on " + dev,
-                    new RepairOp.Delete(RepairOp.Delete.RTM_DELADDR, a.raw(), "addr del " + a.cidr() + " dev " + dev));
+                    new RepairOp.DeleteAddress(a, dev));
         }
     }
 
@@ -286,8 +286,8 @@ final class NetnsDrift {
         return x.dst().endsWith("/0") ? (x.v6() ? "default (IPv6)" : "default") : x.dst();
     }
 
-    private RepairOp.Delete deleteRoute(KernelState.Route r) {
-        return new RepairOp.Delete(RepairOp.Delete.RTM_DELROUTE, r.raw(), "route del " + r.describe(names));
+    private RepairOp.DeleteRoute deleteRoute(KernelState.Route r) {
+        return new RepairOp.DeleteRoute(r, r.oif() > 0 ? Optional.of(names.getOrDefault(r.oif(), "if" + r.oif())) : Optional.empty());
     }
 
     private boolean same(Expected.Route x, KernelState.Route r) {
@@ -328,7 +328,7 @@ final class NetnsDrift {
         for (KernelState.PolicyRule r : s.policyRules()) {
             if (r.isKernelDefault() && defaults.remove(new Default(r.v6(), r.priority(), (int) r.table()))) continue;
             extra(where(), Drift.Thing.POLICY_RULE, (r.v6() ? "IPv6 " : "") + r.describe(),
-                    new RepairOp.Delete(RepairOp.Delete.RTM_DELRULE, r.raw(), (r.v6() ? "-6 " : "") + "rule del " + r.describe()));
+                    new RepairOp.DeletePolicyRule(r));
         }
         for (Default d : defaults) {
             drift.add(Drift.missing(where(), Drift.Thing.POLICY_RULE, (d.v6() ? "IPv6 " : "") + "priority " + d.priority() + " lookup "
@@ -345,7 +345,7 @@ final class NetnsDrift {
             String dev = names.getOrDefault(n.index(), "if" + n.index());
             if (e.podNetwork().ownsDevice(dev)) continue;
             extra(where(dev), Drift.Thing.NEIGHBOUR, n.dst() + (n.lladdr() != null ? " lladdr " + n.lladdr() : "") + " dev " + dev + " permanent",
-                    new RepairOp.Delete(RepairOp.Delete.RTM_DELNEIGH, n.raw(), "neigh del " + n.dst() + " dev " + dev));
+                    new RepairOp.DeleteNeighbour(n, dev));
         }
     }
 
@@ -367,9 +367,8 @@ final class NetnsDrift {
             } else if (f.multicast()) {
                 continue; // a device's multicast address list
             }
-            String text = f.mac() + " dev " + dev + (f.dst() != null ? " dst " + f.dst() : "") + (f.vlan() > 0 ? " vlan " + f.vlan() : "")
-                    + (f.master() ? " master" : " self");
-            extra(where(dev), Drift.Thing.FDB, text, new RepairOp.Delete(RepairOp.Delete.RTM_DELNEIGH, f.raw(), "fdb del " + text));
+            RepairOp.DeleteFdb delete = new RepairOp.DeleteFdb(f, dev);
+            extra(where(dev), Drift.Thing.FDB, delete.entryText(), delete);
         }
         for (Expected.Fdb x : want) {
             if (missingLinks.contains(x.dev())) continue;
@@ -429,8 +428,7 @@ final class NetnsDrift {
         for (KernelState.Qdisc q : s.qdiscs()) {
             String dev = names.getOrDefault(q.index(), "if" + q.index());
             if (q.parent() == KernelState.Qdisc.INGRESS) {
-                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.Delete(RepairOp.Delete.RTM_DELQDISC, q.raw(),
-                        "qdisc del dev " + dev + " " + q.kind()));
+                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.DeleteQdisc(q, dev));
             } else if (q.root()) {
                 roots.put(dev, q);
             }
@@ -450,8 +448,7 @@ final class NetnsDrift {
                     drift.add(Drift.changed(where(dev), Drift.Thing.QDISC, "on " + dev, want.describe(), have.map(QdiscSettings::describe).orElse(q.kind())));
                 }
             } else if (!q.kernelDefault()) {
-                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.Delete(RepairOp.Delete.RTM_DELQDISC, q.raw(),
-                        "qdisc del dev " + dev + " root"));
+                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.DeleteQdisc(q, dev));
             }
         }
         for (Map.Entry<String, Impairment> i : e.impairments().entrySet()) {
