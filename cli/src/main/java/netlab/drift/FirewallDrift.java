@@ -187,7 +187,7 @@ final class FirewallDrift {
             Table table = out.computeIfAbsent(t.name(), k -> new Table());
             for (RuleSet.Chain c : t.chains()) table.policies.put(c.name(), c.policy());
             for (RuleSet.Rule r : t.rules()) {
-                table.rules.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(new Rule(SaveForm.of(r.body()), r.comment()));
+                table.rules.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(new Rule(SaveForm.of(r.words()), r.comment()));
             }
         }
         return out;

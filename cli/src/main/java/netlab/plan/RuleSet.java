@@ -59,13 +59,12 @@ public record RuleSet(Optional<Owner> owner, List<Table> tables) {
             RuleSet.comment(comment);
         }
 
-        /** What the rule matches and does, without its comment: "-s 10.0.0.0/24 -o eth2 -j MASQUERADE". */
-        public String body() {
+        /** What the rule matches and does, without its comment, word by word: -s 10.0.0.0/24 -o eth2 -j MASQUERADE. */
+        public List<String> words() {
             List<String> words = new ArrayList<>(matches);
             words.addAll(target);
-            return String.join(" ", words);
+            return words;
         }
-
         /** Its line of iptables-restore input. */
         public String line() {
             List<String> words = new ArrayList<>(List.of("-A", chain));
