@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SwitchVlansTest {
     private static List<String> lines(PortVlans v) {
-        return SwitchVlans.portOps("p1", v).stream().map(Op::text).toList();
+        return SwitchVlans.portOps("p1", v).stream().map(BridgeOp::batchLine).toList();
     }
 
     @Test

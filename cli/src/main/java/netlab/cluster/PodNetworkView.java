@@ -66,7 +66,7 @@ public record PodNetworkView(String node, String backend, String subnet, String 
                     route, neighbour, fdb));
         }
         return new PodNetworkView(node, c.backend().word(), self.subnet().toString(), etcd.endpoint(), true, rows,
-                want.changesFrom(have, c).removed(), want.ignored());
+                LeaseEntries.words(want.changesFrom(have, c).removed()), want.ignored());
     }
 
     /** True when the node holds every entry the leases call for and nothing else. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import netlab.model.ModelNode;
 import netlab.plan.IpOp;
-import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.runtime.ProcResult;
@@ -44,7 +43,7 @@ public final class NamespaceNode implements NodeKind {
     @Override
     public void planCreate(ModelNode node, KindRuntime rt, PlanBuilder plan) {
         String ns = rt.naming().nodeNetns(node.name());
-        plan.add(StageName.NAMESPACES, "host", null, IpOp.creating(new ObjectRef.Netns(ns), "netns add " + ns));
+        plan.add(StageName.NAMESPACES, "host", null, new IpOp.NetnsAdd(ns));
     }
 
     @Override
