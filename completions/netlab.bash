@@ -167,6 +167,7 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_netlab; return $?; fi
@@ -179,6 +180,8 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster sync" ];    then _picocli_netlab_cluster; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster remove-node" ];    then _picocli_netlab_cluster; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster add-node" ];    then _picocli_netlab_cluster; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import kathara" ];    then _picocli_netlab_import; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import containerlab" ];    then _picocli_netlab_import; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(up)
@@ -194,31 +197,37 @@ function _complete_netlab() {
   local cmds10=(trace)
   local cmds11=(link)
   local cmds12=(cluster)
-  local cmds13=(list)
-  local cmds14=(ls)
-  local cmds15=(doctor)
-  local cmds16=(version)
-  local cmds17=(help)
-  local cmds18=(link set)
-  local cmds19=(link clear)
-  local cmds20=(link show)
-  local cmds21=(cluster leases)
-  local cmds22=(cluster sync)
-  local cmds23=(cluster remove-node)
-  local cmds24=(cluster add-node)
+  local cmds13=(import)
+  local cmds14=(list)
+  local cmds15=(ls)
+  local cmds16=(doctor)
+  local cmds17=(version)
+  local cmds18=(help)
+  local cmds19=(link set)
+  local cmds20=(link clear)
+  local cmds21=(link show)
+  local cmds22=(cluster leases)
+  local cmds23=(cluster sync)
+  local cmds24=(cluster remove-node)
+  local cmds25=(cluster add-node)
+  local cmds26=(import kathara)
+  local cmds27=(import containerlab)
 
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_netlab_cluster_addnode; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_netlab_cluster_removenode; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_netlab_cluster_sync; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_netlab_cluster_leases; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_netlab_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_link_clear; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_link_set; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_help; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_version; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_ls; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_netlab_import_containerlab; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_netlab_import_kathara; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_netlab_cluster_addnode; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_netlab_cluster_removenode; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_netlab_cluster_sync; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_netlab_cluster_leases; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_netlab_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_netlab_link_clear; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_link_set; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_help; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_version; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_ls; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_import; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_cluster; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_link; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_trace; return $?; fi
@@ -243,7 +252,7 @@ function _picocli_netlab() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="up down status inspect check test validate exec shell graph trace link cluster list ls doctor version help"
+  local commands="up down status inspect check test validate exec shell graph trace link cluster import list ls doctor version help"
   local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
@@ -702,6 +711,33 @@ function _picocli_netlab_cluster() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `import` subcommand.
+function _picocli_netlab_import() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="kathara containerlab"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_netlab_list() {
   # Get completion data
@@ -1039,6 +1075,95 @@ function _picocli_netlab_cluster_addnode() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `kathara` subcommand.
+function _picocli_netlab_import_kathara() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-o' '--output' '--name' '--leave-out' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--name')
+      return
+      ;;
+    '--leave-out')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "kathara" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `containerlab` subcommand.
+function _picocli_netlab_import_containerlab() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-o' '--output' '--name' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--name')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "containerlab" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

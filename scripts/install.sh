@@ -2,7 +2,7 @@
 # Installs netlab on a Debian/Ubuntu machine: the packages it uses, the build, the launcher on PATH, shell
 # completion and man pages.
 #
-#   sudo scripts/install.sh [--no-packages] [--prefix DIR]
+#   scripts/install.sh [--no-packages] [--prefix DIR]     (as root; from a user's shell it asks sudo for root)
 #
 # --no-packages  skip apt-get (everything already installed)
 # --prefix DIR   install under DIR (default /usr/local): DIR/bin/netlab, DIR/lib/netlab/, DIR/share/man/...
@@ -22,7 +22,11 @@ done
 say() { printf 'install: %s\n' "$*" >&2; }
 
 if [ "$packages" = 1 ]; then
-  [ "$(id -u)" = 0 ] || { echo "install.sh: run as root (sudo) to install packages, or pass --no-packages" >&2; exit 3; }
+  if [ "$(id -u)" != 0 ]; then
+    # a user's shell with sudo: ask for root once, for the whole install; a root shell (a CI runner's) needs no sudo
+    if command -v sudo >/dev/null 2>&1; then say "installing needs root: running again with sudo"; exec sudo "$0" "$@"; fi
+    echo "install.sh: run as root to install packages, or pass --no-packages" >&2; exit 3
+  fi
   say "installing packages (apt-get)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

@@ -73,6 +73,7 @@ class CurlProbeTest {
     void theUrlComesAfterDoubleDashAndIsNotGlobbed() {
         java.util.List<String> argv = CurlProbe.httpArgv("http://10.0.0.1/{a,b}[1-1000]", java.time.Duration.ofSeconds(2));
         assertThat(argv).contains("--globoff");
+        assertThat(argv.subList(0, 2)).as("-q first: no .curlrc is read").containsExactly("curl", "-q");
         assertThat(argv.subList(argv.size() - 2, argv.size())).containsExactly("--", "http://10.0.0.1/{a,b}[1-1000]");
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
 import netlab.net.MacAddress;
+import netlab.plan.BatchOp;
+import netlab.plan.BridgeOp;
+import netlab.plan.IpOp;
 import netlab.testing.Topologies;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,11 @@ class LeaseEntriesTest {
         return new Lease(Cidr.of(subnet), IpAddress.of(ip), "vxlan", MacAddress.parse(mac));
     }
 
+    /** The ops as the batch lines that run them (and that the dry run prints). */
+    private static List<String> lines(List<? extends BatchOp> ops) {
+        return ops.stream().map(BatchOp::batchLine).toList();
+    }
+
     private static final LivePodNetwork NOTHING = new LivePodNetwork(List.of(), List.of(), List.of());
     private static final Optional<IpAddress> NODE1_IP = Optional.of(IpAddress.of("192.168.0.2"));
 
@@ -47,8 +56,8 @@ class LeaseEntriesTest {
         List<Lease> leases = List.of(vxlan("10.1.15.0/24", "192.168.0.2", "0e:00:00:00:00:01"), vxlan("10.1.20.0/24", "192.168.0.3", "0e:00:00:00:00:02"));
         LeaseEntries e = LeaseEntries.of(c, c.nodes().get("node1"), "eth0", NODE1_IP, leases);
         LeaseEntries.Changes ch = e.changesFrom(NOTHING, c);
-        assertThat(ch.bridgeLines()).containsExactly("fdb replace 0e:00:00:00:00:02 dev flannel.1 dst 192.168.0.3 self permanent");
-        assertThat(ch.ipLines()).containsExactly(
+        assertThat(lines(ch.bridge())).containsExactly("fdb replace 0e:00:00:00:00:02 dev flannel.1 dst 192.168.0.3 self permanent");
+        assertThat(lines(ch.ip())).containsExactly(
                 "neigh replace 10.1.20.0 lladdr 0e:00:00:00:00:02 dev flannel.1 nud permanent",
                 "route replace 10.1.20.0/24 via 10.1.20.0 dev flannel.1 onlink");
         assertThat(ch.removed()).isEmpty();
@@ -79,15 +88,38 @@ class LeaseEntriesTest {
                 List.of(new LivePodNetwork.Fdb("0e:00:00:00:00:02", Optional.of("192.168.0.3"), "flannel.1"),
                         new LivePodNetwork.Fdb("0e:00:00:00:00:03", Optional.of("192.168.0.4"), "flannel.1")));
         LeaseEntries.Changes ch = e.changesFrom(have, c);
-        assertThat(ch.bridgeLines()).containsExactly(
+        assertThat(lines(ch.bridge())).containsExactly(
                 "fdb del 0e:00:00:00:00:02 dev flannel.1 dst 192.168.0.3 self",
                 "fdb del 0e:00:00:00:00:03 dev flannel.1 dst 192.168.0.4 self",
                 "fdb replace 0e:00:00:00:00:22 dev flannel.1 dst 192.168.0.3 self permanent");
-        assertThat(ch.ipLines()).containsExactly(
+        assertThat(lines(ch.ip())).containsExactly(
                 "route del 10.1.30.0/24 dev flannel.1",
                 "neigh del 10.1.30.0 dev flannel.1",
                 "neigh replace 10.1.20.0 lladdr 0e:00:00:00:00:22 dev flannel.1 nud permanent");
-        assertThat(ch.removed()).hasSize(4);
+        assertThat(ch.removed()).extracting(LeaseEntries.Change::kind).containsExactly(LeaseEntries.Kind.ROUTE, LeaseEntries.Kind.NEIGHBOUR,
+                LeaseEntries.Kind.FDB, LeaseEntries.Kind.FDB);
+        assertThat(LeaseEntries.words(ch.removed())).containsExactly("route 10.1.30.0/24 via 10.1.30.0 dev flannel.1 onlink",
+                "neighbour 10.1.30.0 lladdr 0e:00:00:00:00:03 PERMANENT dev flannel.1", "fdb 0e:00:00:00:00:02 dst 192.168.0.3 dev flannel.1",
+                "fdb 0e:00:00:00:00:03 dst 192.168.0.4 dev flannel.1");
+    }
+
+    @Test
+    void theChangesAreRecordsOfWhatTheyDo() {
+        ClusterSpec c = cluster("vxlan");
+        LeaseEntries e = LeaseEntries.of(c, c.nodes().get("node1"), "eth0", NODE1_IP, List.of(vxlan("10.1.20.0/24", "192.168.0.3", "0e:00:00:00:00:02")));
+        LivePodNetwork have = new LivePodNetwork(List.of(new LivePodNetwork.Route(Cidr.of("10.1.30.0/24"), Optional.of("10.1.30.0"), "flannel.1", true)),
+                List.of(), List.of(new LivePodNetwork.Fdb("0e:00:00:00:00:03", Optional.of("192.168.0.4"), "flannel.1")));
+        LeaseEntries.Changes ch = e.changesFrom(have, c);
+        MacAddress mac = MacAddress.parse("0e:00:00:00:00:02").orElseThrow();
+        assertThat(ch.bridge()).containsExactly(
+                new BridgeOp.FdbDel(MacAddress.parse("0e:00:00:00:00:03").orElseThrow(), "flannel.1", Optional.of(IpAddress.of("192.168.0.4"))),
+                new BridgeOp.FdbReplace(mac, "flannel.1", IpAddress.of("192.168.0.3"), true));
+        assertThat(ch.ip()).containsExactly(new IpOp.RouteDel(Cidr.of("10.1.30.0/24"), "flannel.1"),
+                new IpOp.NeighReplace(IpAddress.of("10.1.20.0"), mac, "flannel.1"),
+                new IpOp.RouteReplace(Optional.of(Cidr.of("10.1.20.0/24")), false, Optional.of(IpAddress.of("10.1.20.0")), Optional.of("flannel.1"),
+                        OptionalInt.empty(), true));
+        assertThat(ch.added()).extracting(LeaseEntries.Change::kind).containsExactly(LeaseEntries.Kind.FDB, LeaseEntries.Kind.NEIGHBOUR,
+                LeaseEntries.Kind.ROUTE);
     }
 
     @Test
@@ -118,7 +150,7 @@ class LeaseEntriesTest {
                 new LivePodNetwork.Route(Cidr.of("10.1.30.0/24"), Optional.of("192.168.0.4"), "eth0", false)),     // a lease gone
                 List.of(), List.of());
         LeaseEntries.Changes ch = e.changesFrom(have, c);
-        assertThat(ch.bridgeLines()).isEmpty();
-        assertThat(ch.ipLines()).containsExactly("route del 10.1.30.0/24 dev eth0", "route replace 10.1.20.0/24 via 192.168.0.3 dev eth0");
+        assertThat(lines(ch.bridge())).isEmpty();
+        assertThat(lines(ch.ip())).containsExactly("route del 10.1.30.0/24 dev eth0", "route replace 10.1.20.0/24 via 192.168.0.3 dev eth0");
     }
 }

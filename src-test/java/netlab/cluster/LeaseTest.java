@@ -30,6 +30,13 @@ class LeaseTest {
                 .contains(VXLAN);
     }
 
+    /** etcd is the lab's, but what a pod or a node writes there is anyone's: a forged backend type shows quoted, on one line. */
+    @Test
+    void aForgedBackendTypeIsShownQuotedOnOneLine() {
+        Lease forged = Lease.parse(VXLAN.key(), "{\"PublicIP\":\"192.168.0.11\",\"BackendType\":\"vxlan\\n10.9.9.0/24 -> me\"}").orElseThrow();
+        assertThat(forged.describe()).isEqualTo("10.1.15.0/24 -> 192.168.0.11 (\"vxlan\\n10.9.9.0/24 -> me\")").doesNotContain("\n");
+    }
+
     @Test
     void whatIsNoLeaseIsSkipped() {
         assertThat(Lease.parse("/coreos.com/network/config", VXLAN.value())).isEmpty();

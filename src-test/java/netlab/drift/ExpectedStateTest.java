@@ -102,7 +102,7 @@ class ExpectedStateTest {
     @Test
     void rulesServersAndThePodNetworkOfACluster() {
         ExpectedState.Lab nat = expected(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology("nat.yaml"), Optional.empty()));
-        assertThat(node(nat, "nat", "r1").rules()).hasValueSatisfying(r -> assertThat(r).contains("*nat").contains("-j MASQUERADE"));
+        assertThat(node(nat, "nat", "r1").rules()).hasValueSatisfying(r -> assertThat(r.restoreInput()).contains("*nat").contains("-j MASQUERADE"));
         assertThat(node(nat, "nat", "internet").listeners()).containsEntry(80, "http :80").containsEntry(7000, "tcp :7000");
 
         ExpectedState.Lab k8s = expected(LabLoader.fromFile(BuiltIn.catalog(), Labs.topology("k8s-flannel-vxlan.yaml"), Optional.empty()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import netlab.plan.RuleSet;
 import netlab.runtime.LiveRules;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,15 @@ class FirewallDriftTest {
             COMMIT
             """.formatted(MARK);
 
+    /** {@link #EXPECTED} as the records netlab's planner makes. */
+    static final RuleSet EXPECTED_SET = new RuleSet(Optional.of(new RuleSet.Owner("r1", "nat")), List.of(
+            new RuleSet.Table("filter", List.of(new RuleSet.Chain("INPUT", "ACCEPT"), new RuleSet.Chain("FORWARD", "ACCEPT"),
+                    new RuleSet.Chain("OUTPUT", "ACCEPT")), List.of(new RuleSet.Rule("FORWARD",
+                    List.of("-s", "192.168.1.3/32", "-o", "eth2", "-p", "tcp", "-m", "tcp", "--dport", "80"), List.of("-j", "DROP"), MARK + " rule 3 line 25"))),
+            new RuleSet.Table("nat", List.of(new RuleSet.Chain("PREROUTING", "ACCEPT"), new RuleSet.Chain("INPUT", "ACCEPT"),
+                    new RuleSet.Chain("OUTPUT", "ACCEPT"), new RuleSet.Chain("POSTROUTING", "ACCEPT")), List.of(new RuleSet.Rule("POSTROUTING",
+                    List.of("-s", "192.168.1.0/24", "-o", "eth2"), List.of("-j", "MASQUERADE"), MARK + " rule 1 line 23")))));
+
     /** What iptables-save -c prints for {@link #EXPECTED}, with {@code masquerade} as POSTROUTING's rule and {@code extra} lines. */
     static String saved(String forwardPolicy, String masquerade, String... extra) {
         return """
@@ -49,7 +59,16 @@ class FirewallDriftTest {
     }
 
     static FirewallDrift.Result compare(String save, boolean keepExtra) {
-        return FirewallDrift.compare("r1", Optional.of(EXPECTED), LiveRules.parse(save), false, keepExtra);
+        return FirewallDrift.compare("r1", Optional.of(EXPECTED_SET), LiveRules.parse(save), false, keepExtra);
+    }
+
+    static Optional<String> restore(FirewallDrift.Result r) {
+        return r.restore().map(RuleSet::restoreInput);
+    }
+
+    @Test
+    void theRecordsAreTheInputIptablesRestoreTakes() {
+        assertThat(EXPECTED_SET.restoreInput()).isEqualTo(EXPECTED);
     }
 
     @Test
@@ -64,7 +83,7 @@ class FirewallDriftTest {
         FirewallDrift.Result r = compare(saved("ACCEPT", "-s 10.77.0.0/16 -o eth2"), false);
         assertThat(r.drift()).extracting(Drift::text).containsExactly("r1: changed rule nat POSTROUTING #1 (comment \"" + MARK
                 + " rule 1 line 23\"): expected -s 192.168.1.0/24 -o eth2 -j MASQUERADE, found -s 10.77.0.0/16 -o eth2 -j MASQUERADE");
-        assertThat(r.restore()).hasValue(EXPECTED);
+        assertThat(restore(r)).hasValue(EXPECTED);
     }
 
     @Test
@@ -72,10 +91,10 @@ class FirewallDriftTest {
         FirewallDrift.Result r = compare(saved("DROP", "-s 192.168.1.0/24 -o eth2", "[0:0] -A FORWARD -i eth1 -j DROP"), false);
         assertThat(r.drift()).extracting(Drift::text).containsExactly("r1: changed chain filter FORWARD policy: expected ACCEPT, found DROP",
                 "r1: extra rule filter FORWARD #2: -i eth1 -j DROP");
-        assertThat(r.restore()).hasValue(EXPECTED);
+        assertThat(restore(r)).hasValue(EXPECTED);
         // kept by --keep-extra: the extra rule stays, but a changed policy is still set back
         assertThat(compare(saved("ACCEPT", "-s 192.168.1.0/24 -o eth2", "[0:0] -A FORWARD -i eth1 -j DROP"), true).restore()).isEmpty();
-        assertThat(compare(saved("DROP", "-s 192.168.1.0/24 -o eth2", "[0:0] -A FORWARD -i eth1 -j DROP"), true).restore()).hasValue(EXPECTED);
+        assertThat(restore(compare(saved("DROP", "-s 192.168.1.0/24 -o eth2", "[0:0] -A FORWARD -i eth1 -j DROP"), true))).hasValue(EXPECTED);
     }
 
     @Test
@@ -94,7 +113,7 @@ class FirewallDriftTest {
                 + "-A PREROUTING -j FOO\nCOMMIT\n";
         FirewallDrift.Result r = compare(save, false);
         assertThat(r.drift()).extracting(Drift::text).containsExactly("r1: extra rule mangle PREROUTING #1: -j FOO", "r1: extra chain mangle FOO");
-        assertThat(r.restore()).hasValue("*mangle\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
+        assertThat(restore(r)).hasValue("*mangle\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
     }
 
     @Test
@@ -103,7 +122,7 @@ class FirewallDriftTest {
         FirewallDrift.Result r = compare(save.substring(0, save.indexOf("*nat")), false);
         assertThat(r.drift()).extracting(Drift::text).contains("r1: missing chain nat POSTROUTING",
                 "r1: missing rule nat POSTROUTING #1: -s 192.168.1.0/24 -o eth2 -j MASQUERADE (comment \"" + MARK + " rule 1 line 23\")");
-        assertThat(r.restore()).hasValue(EXPECTED);
+        assertThat(restore(r)).hasValue(EXPECTED);
     }
 
     @Test
@@ -111,6 +130,6 @@ class FirewallDriftTest {
         FirewallDrift.Result r = FirewallDrift.compare("h1", Optional.empty(),
                 LiveRules.parse("*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n"), true, false);
         assertThat(r.drift()).extracting(Drift::text).containsExactly("h1: changed chain ip6 filter INPUT policy: expected ACCEPT, found DROP");
-        assertThat(r.restore()).hasValue("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
+        assertThat(restore(r)).hasValue("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
     }
 }

@@ -85,7 +85,7 @@ class NetnsDriftTest {
 
         List<String> repairTexts() {
             List<String> out = new ArrayList<>();
-            repairs.values().forEach(r -> r.inOrder().forEach(op -> out.add(op.text())));
+            repairs.values().forEach(r -> r.inOrder().forEach(op -> out.add(op.describe())));
             return out;
         }
     }
@@ -249,14 +249,14 @@ class NetnsDriftTest {
         assertThat(d).extracting(Drift::text).containsExactly("h1: changed chain filter FORWARD policy: expected ACCEPT, found DROP",
                 "h1: extra rule filter FORWARD #1: -i eth1 -j DROP");
         List<Op> ops = repairs.get("ns.h1").inOrder();
-        assertThat(ops).as("legacy iptables: the table is emptied").singleElement().satisfies(op -> assertThat(op.text())
+        assertThat(ops).as("legacy iptables: the table is emptied").singleElement().satisfies(op -> assertThat(((netlab.plan.IptablesOp) op).rules().restoreInput())
                 .isEqualTo("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n"));
 
         repairs.clear();
         KernelState nft = new KernelState(s.links, s.addresses, s.routes, s.rules, s.neighbours, s.fdb, Map.of(), s.qdiscs, s.sysctls, Set.of(),
                 new KernelState.Firewall(true, false, Set.of("ip filter")));
         NetnsDrift.compare(expected(false), nft, Map.of(), v4, NONE, false, repairs);
-        assertThat(repairs.get("ns.h1").inOrder()).as("nf_tables: the table goes, as a fresh namespace has none").extracting(Op::text)
+        assertThat(repairs.get("ns.h1").inOrder()).as("nf_tables: the table goes, as a fresh namespace has none").extracting(Op::describe)
                 .containsExactly("nft delete table ip filter");
     }
 }

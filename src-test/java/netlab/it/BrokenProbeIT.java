@@ -67,7 +67,7 @@ class BrokenProbeIT extends LabTest {
         assertThat(before.exitCode()).as(before.toString()).isEqualTo(1);
         for (String kind : KINDS.keySet()) {
             assertThat(before.outcome(kind)).as(kind + ": " + before.detail(kind)).isEqualTo("passed");
-            assertThat(before.outcome(kind + ", expected to fail")).as(kind).isEqualTo("failed");
+            assertThat(before.outcome(kind + ", expected to fail")).as(kind + ", expected to fail: " + before.detail(kind + ", expected to fail")).isEqualTo("failed");
         }
         return lab;
     }
@@ -117,6 +117,32 @@ class BrokenProbeIT extends LabTest {
         for (String kind : List.of("exec", "fdb", "neighbour", "reachability")) {
             assertThat(r.outcome(kind)).as(kind + " needs none of them: " + r.detail(kind)).isEqualTo("passed");
         }
+    }
+
+    /**
+     * ping counts an echo as transmitted when the kernel took it, even when no frame left (here h1's own firewall
+     * drops it; in BrokenProbeIT's first run, before the capture counted frames, the neighbour entry the previous
+     * check left failing took it now and then): a capture that then sees nothing proved nothing, so it could not run,
+     * whatever it expects. Without the frame count the twin expecting failure passed.
+     */
+    @Test
+    void aDuringActionWhoseFramesNeverLeaveItsNodeMakesTheCaptureCouldNotRun() throws IOException {
+        String lab = lab("noframe");
+        Path t = work.resolve("noframe.yaml");
+        Files.writeString(t, """
+                name: noframe
+                switches: {sw1: {subnet: 10.0.0.0/24}}
+                nodes: {h1: {}, h2: {}}
+                links: [[h1:eth1, sw1], [h2:eth1, sw1]]
+                """ + twice(Map.of("capture", KINDS.get("capture").replace("h3:eth1", "h2:eth1"))));
+        ok(cli().run("up", "--name", lab, t.toString()));
+        CheckRun before = CheckRun.of(cli().run("check", lab, "--json"));
+        assertThat(before.outcomes()).as(before.toString()).containsEntry("capture", "passed").containsEntry("capture, expected to fail", "failed");
+        assertThat(Shell.exitCode("ip", "netns", "exec", "netlab." + lab + ".h1", "iptables", "-A", "OUTPUT", "-p", "icmp", "-j", "DROP")).isZero();
+        CheckRun r = CheckRun.of(cli().run("check", lab, "--json"));
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.outcomes()).containsEntry("capture", "error").containsEntry("capture, expected to fail", "error");
+        assertThat(r.detail("capture, expected to fail")).contains("no frame left h1 while it ran");
     }
 
     @Test

@@ -107,7 +107,7 @@ class HostileInputIT extends LabTest {
         assertThat(Files.isSymbolicLink(labs().resolve("evil"))).isTrue(); // not netlab's: left as it is
         Files.delete(labs().resolve("evil"));
         Files.delete(labs().resolve("evil2.lock"));
-        Files.deleteIfExists(labs().resolve("evil.lock")); // the refused down took the lock of the name it was given
+        assertThat(labs().resolve("evil.lock")).as("the refused down leaves no lock file behind").doesNotExist();
     }
 
     @Test

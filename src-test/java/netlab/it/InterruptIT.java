@@ -37,6 +37,18 @@ class InterruptIT {
         return t;
     }
 
+    private static boolean sleepRunsIn(String netns) {
+        for (String pid : Shell.run("ip", "netns", "pids", netns).split("\\s+")) {
+            if (pid.isBlank()) continue;
+            try {
+                if (Files.readString(Path.of("/proc", pid, "comm")).strip().equals("sleep")) return true;
+            } catch (java.io.IOException e) {
+                // gone meanwhile
+            }
+        }
+        return false;
+    }
+
     private Path topology(String lab, int hosts) throws Exception {
         Path t = dir.resolve(lab + "-small.yaml");
         Files.writeString(t, NetlabProcess.starTopology(lab, hosts));
@@ -88,7 +100,8 @@ class InterruptIT {
         Process p = NetlabProcess.start(out, err, "--state-dir", dir.resolve("state").toString(), "up", slowTopology(lab).toString());
         assertThat(NetlabProcess.awaitText(p, err, "exec", 60_000)).as(Files.readString(err)).isTrue();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (Shell.run("ip", "netns", "pids", "netlab." + lab + ".h1").isBlank() && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        // wait for the sleep itself: killing netlab while h1's shell had not yet started it leaves nothing to stop
+        while (!sleepRunsIn("netlab." + lab + ".h1") && System.currentTimeMillis() < deadline) Thread.sleep(5);
         NetlabProcess.signal(p, "KILL");
         p.waitFor(30, TimeUnit.SECONDS);
         Cli cli = Cli.withStateDir(dir.resolve("state"));

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import netlab.net.Cidr;
+import netlab.net.MacAddress;
+import netlab.topology.Impairment;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +36,21 @@ class BatchLineTest {
         }
     }
 
+    /** The records batch lines are written from hold no word that could become a second command, a comment or an option. */
     @Test
     void batchOpsCannotBeMadeOfAnythingElse() {
-        assertThatThrownBy(() -> IpOp.of("link set dev eth1 up\nnetns del netlab.other")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TcOp("qdisc del dev eth1 root\nqdisc del dev eth2 root")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BridgeOp("fdb del 00:00:00:00:00:01 dev vx1 # x")).isInstanceOf(IllegalArgumentException.class);
+        MacAddress mac = MacAddress.parse("00:00:00:00:00:01").orElseThrow();
+        List<ThrowingCallable> hostile = List.of(
+                () -> new IpOp.LinkUp("eth1 up\nnetns del netlab.other"),
+                () -> new IpOp.LinkAlias("lo", "netlab:a\nnetns del netlab.other"),
+                () -> new IpOp.LinkAlias("lo", "#x"),
+                () -> new IpOp.LinkMaster("eth1", "-force"),
+                () -> new IpOp.NetnsAdd("netlab.a b"),
+                () -> new IpOp.NewLink("eth1", Optional.empty(), OptionalInt.empty(), Optional.of("ns\"x")),
+                () -> new IpOp.AddrReplace(Cidr.of("10.0.0.1/24"), "eth1 label x"),
+                () -> new TcOp("eth1 root\nqdisc del dev eth2", Impairment.NONE),
+                () -> new BridgeOp.FdbDel(mac, "vx1 # x", Optional.empty()),
+                () -> new BridgeOp.VlanAdd(10, "p1\nvlan del vid 1 dev p2", false));
+        for (ThrowingCallable c : hostile) assertThatThrownBy(c).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,7 +14,7 @@ class RuleLineGuardTest {
     void anOrdinaryRuleIsOneLine() {
         RuleLine l = new RuleLine(Table.NAT, "POSTROUTING", List.of("-s", "10.0.0.0/24", "-o", "eth2"), List.of("-j", "MASQUERADE"),
                 "service web -> pod5 (1 of 2)");
-        assertThat(l.text("netlab:lab:8fba85d3 rule 1 line 31: " + l.note()))
+        assertThat(l.rule("netlab:lab:8fba85d3 rule 1 line 31: " + l.note()).line())
                 .isEqualTo("-A POSTROUTING -s 10.0.0.0/24 -o eth2 -m comment --comment \"netlab:lab:8fba85d3 rule 1 line 31: service web"
                         + " -> pod5 (1 of 2)\" -j MASQUERADE");
     }
@@ -29,7 +29,7 @@ class RuleLineGuardTest {
                 .isInstanceOf(IllegalArgumentException.class);
         RuleLine ok = new RuleLine(Table.FILTER, "INPUT", List.of(), List.of("-j", "ACCEPT"));
         for (String comment : List.of("x\" -j DROP \"", "x\n-A INPUT -j DROP", "x\\", "it's")) {
-            assertThatThrownBy(() -> ok.text(comment)).as(comment).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ok.rule(comment)).as(comment).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new RuleLine(Table.FILTER, "INPUT", List.of(), List.of("-j", "ACCEPT"), comment))
                     .as(comment).isInstanceOf(IllegalArgumentException.class);
         }

@@ -7,12 +7,13 @@ import java.util.OptionalInt;
 import netlab.plan.Op;
 import netlab.plan.Tool;
 import netlab.source.Pos;
+import netlab.plan.BridgeOp;
 import netlab.topology.PortVlans;
 import org.junit.jupiter.api.Test;
 
 class SwitchVlansTest {
     private static List<String> lines(PortVlans v) {
-        return SwitchVlans.portOps("p1", v).stream().map(Op::text).toList();
+        return SwitchVlans.portOps("p1", v).stream().map(BridgeOp::batchLine).toList();
     }
 
     @Test

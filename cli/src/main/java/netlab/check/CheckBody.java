@@ -29,6 +29,15 @@ public interface CheckBody {
         return java.util.List.of();
     }
 
+    /**
+     * The node this probe sends its traffic from, when it has one (ping, tcp, http, spread): a capture counts the
+     * frames that left it while the probe ran as its {@code during} action, since "sent" by the probe's own account
+     * is not always on the wire (the kernel can drop an echo it was given before any frame goes out).
+     */
+    default java.util.Optional<String> sender() {
+        return java.util.Optional.empty();
+    }
+
     /** Reports references to nodes, interfaces or switches that do not exist, with their positions. */
     void validate(LabModel model, Diagnostics diags);
 

@@ -67,11 +67,12 @@ public final class CurlProbe {
     /**
      * curl's options before the URL. The URL (the topology's, placeholders expanded) follows {@code --}, so curl never
      * reads it as an option, and {@code --globoff} keeps curl from expanding {@code [1-1000]} or {@code {a,b}} in it into
-     * many requests: it fetches the URL as written.
+     * many requests: it fetches the URL as written. {@code -q} (it must come first) keeps curl from reading a
+     * {@code .curlrc}: root's could add options (an output file, a proxy) the check never asked for.
      */
     static List<String> base(Duration timeout) {
         String secs = String.format(Locale.ROOT, "%.3f", Math.max(1, timeout.toMillis()) / 1000.0);
-        return List.of("curl", "-sS", "-v", "--globoff", "--noproxy", "*", "--connect-timeout", secs, "--max-time", secs);
+        return List.of("curl", "-q", "-sS", "-v", "--globoff", "--noproxy", "*", "--connect-timeout", secs, "--max-time", secs);
     }
 
     /**

@@ -46,20 +46,17 @@ public final class ClusterDrift {
             LeaseEntries want = sync.entries(n, leases);
             LivePodNetwork have = LivePodNetwork.of(st, sync.routeDevice(n), c.backend() == Backend.VXLAN);
             LeaseEntries.Changes changes = want.changesFrom(have, c);
-            for (String a : changes.added()) drift.add(Drift.missing(n.name(), thing(a), rest(a) + " (a lease in etcd calls for it)"));
-            for (String r : changes.removed()) drift.add(Drift.extra(n.name(), thing(r), rest(r) + " (no lease in etcd calls for it)"));
+            for (LeaseEntries.Change a : changes.added()) drift.add(Drift.missing(n.name(), thing(a.kind()), a.entry() + " (a lease in etcd calls for it)"));
+            for (LeaseEntries.Change r : changes.removed()) drift.add(Drift.extra(n.name(), thing(r.kind()), r.entry() + " (no lease in etcd calls for it)"));
         }
         return drift;
     }
 
-    /** "route ...", "neighbour ...", "fdb ..." as LeaseEntries words them. */
-    private static Drift.Thing thing(String change) {
-        if (change.startsWith("route ")) return Drift.Thing.ROUTE;
-        if (change.startsWith("neighbour ")) return Drift.Thing.NEIGHBOUR;
-        return Drift.Thing.FDB;
-    }
-
-    private static String rest(String change) {
-        return change.substring(change.indexOf(' ') + 1);
+    private static Drift.Thing thing(LeaseEntries.Kind kind) {
+        return switch (kind) {
+            case ROUTE -> Drift.Thing.ROUTE;
+            case NEIGHBOUR -> Drift.Thing.NEIGHBOUR;
+            case FDB -> Drift.Thing.FDB;
+        };
     }
 }

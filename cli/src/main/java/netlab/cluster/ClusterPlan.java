@@ -35,11 +35,13 @@ public final class ClusterPlan {
             List<IpOp> ops = new ArrayList<>();
             if (c.backend() == Backend.VXLAN) ops.add(vtep(model, naming, n));
             // as the CNI bridge plugin's hairpinMode: a pod may reach itself through a service
-            for (PodAttachment p : n.pods().values()) ops.add(IpOp.of("link set dev " + p.hostVeth() + " type bridge_slave hairpin on"));
+            for (PodAttachment p : n.pods().values()) {
+                ops.add(new IpOp.BridgePortFlags(p.hostVeth(), Optional.empty(), Optional.empty(), Optional.of(true)));
+            }
             if (c.backend() == Backend.VXLAN) {
-                ops.add(IpOp.of("link set dev " + Flannel.DEVICE + " addrgenmode none"));
-                ops.add(IpOp.of("addr replace " + n.vtepAddress() + " dev " + Flannel.DEVICE));
-                ops.add(IpOp.of("link set dev " + Flannel.DEVICE + " up"));
+                ops.add(new IpOp.AddrGenModeNone(Flannel.DEVICE));
+                ops.add(new IpOp.AddrReplace(n.vtepAddress(), Flannel.DEVICE));
+                ops.add(new IpOp.LinkUp(Flannel.DEVICE));
             }
             ops.forEach(op -> plan.addToNode(StageName.NODES, naming, n.name(), op));
         }
@@ -61,11 +63,11 @@ public final class ClusterPlan {
     }
 
     /** flannel.1: VXLAN with VNI 1 to port 4789 from the node's public IP out of its underlay, learning off. */
-    private static IpOp vtep(LabModel model, Naming naming, ClusterNodeSpec n) {
+    private static IpOp.AddVxlan vtep(LabModel model, Naming naming, ClusterNodeSpec n) {
         IpAddress local = ClusterAddresses.publicIp(model, n).orElseThrow();
         VxlanType.Spec spec = new VxlanType.Spec(Flannel.VNI, Optional.of(new AddressAt(local, n.pos())), Optional.empty(), Optional.empty(),
                 Flannel.PORT, n.underlay(), false, List.of(), n.pos());
-        return (IpOp) spec.createOp(Flannel.DEVICE, Optional.of(vtepMac(n.name())), OptionalInt.of(vtepMtu(model, n)), naming.nodeNetns(n.name()));
+        return spec.createOp(Flannel.DEVICE, Optional.of(vtepMac(n.name())), OptionalInt.of(vtepMtu(model, n)), naming.nodeNetns(n.name()));
     }
 
     /** The lease {@code up} writes for a node (the VtepMAC it gives flannel.1). */

@@ -25,7 +25,7 @@ public sealed interface FlannelOp extends Op {
     /** {@code /coreos.com/network/config}: the cluster network, subnet length and backend, as flanneld reads them. */
     record WriteConfig(LabModel model, Naming naming, ClusterSpec cluster) implements FlannelOp {
         @Override
-        public String text() {
+        public String describe() {
             return "put " + Flannel.CONFIG_KEY + " " + Flannel.config(cluster);
         }
     }
@@ -36,7 +36,7 @@ public sealed interface FlannelOp extends Op {
      */
     record AcquireLease(LabModel model, Naming naming, ClusterSpec cluster, ClusterNodeSpec node, Lease planned) implements FlannelOp {
         @Override
-        public String text() {
+        public String describe() {
             return "lease " + planned.describe() + " for node " + node.name();
         }
     }
@@ -48,7 +48,7 @@ public sealed interface FlannelOp extends Op {
         }
 
         @Override
-        public String text() {
+        public String describe() {
             return "program node " + node.name() + " from the leases in etcd";
         }
     }

@@ -65,8 +65,8 @@ public final class FlannelRunner implements ToolRunner {
         sb.append("# then what the other nodes' leases call for (with the leases this plan writes), and delete what none calls for:\n");
         PodNetworkSync sync = new PodNetworkSync(null, p.naming(), p.model());
         LeaseEntries.Changes c = sync.entries(p.node(), p.planned()).changesFrom(new LivePodNetwork(List.of(), List.of(), List.of()), p.cluster());
-        if (!c.bridgeLines().isEmpty()) sb.append(PodNetworkSync.batch(netns, "bridge", c.bridgeLines()).shell()).append('\n');
-        if (!c.ipLines().isEmpty()) sb.append(PodNetworkSync.batch(netns, "ip", c.ipLines()).shell()).append('\n');
+        if (!c.bridge().isEmpty()) sb.append(PodNetworkSync.batch(netns, "bridge", c.bridge()).shell()).append('\n');
+        if (!c.ip().isEmpty()) sb.append(PodNetworkSync.batch(netns, "ip", c.ip()).shell()).append('\n');
         if (c.none()) sb.append("# (no other node's lease: nothing to add)\n");
         return sb.toString().stripTrailing();
     }

@@ -48,6 +48,6 @@ public record Lease(Cidr subnet, IpAddress publicIp, String backendType, Optiona
 
     /** "10.1.20.0/24 -> 192.168.0.12 (vxlan, VtepMAC 0e:6e:...)". */
     public String describe() {
-        return subnet + " -> " + publicIp + " (" + backendType + vtepMac.map(m -> ", VtepMAC " + m).orElse("") + ")";
+        return subnet + " -> " + publicIp + " (" + netlab.text.Quoted.word(backendType) + vtepMac.map(m -> ", VtepMAC " + m).orElse("") + ")";
     }
 }

@@ -102,8 +102,8 @@ public record LeaseCheck(String node, List<Located> on, Pos nodePos) implements 
             ctx.jsonRows("ip", ctx.naming().nodeNetns(other), List.of("link", "show", "lo")); // its namespace is there to be read
             LeaseEntries want = sync.entries(o, List.of(l));
             LivePodNetwork have = LivePodNetwork.read(ctx.processes(), ctx.naming().nodeNetns(other), sync.routeDevice(o), c.backend() == Backend.VXLAN);
-            List<String> lacking = want.changesFrom(have, c).added();
-            List<String> all = want.changesFrom(new LivePodNetwork(List.of(), List.of(), List.of()), c).added();
+            List<String> lacking = LeaseEntries.words(want.changesFrom(have, c).added());
+            List<String> all = LeaseEntries.words(want.changesFrom(new LivePodNetwork(List.of(), List.of(), List.of()), c).added());
             if (lacking.isEmpty()) held.add(other + " holds " + String.join(", ", all));
             else missing.add(other + " lacks " + String.join(", ", lacking));
         }

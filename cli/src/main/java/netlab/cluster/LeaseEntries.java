@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
+import netlab.net.MacAddress;
+import netlab.plan.BridgeOp;
+import netlab.plan.IpOp;
 
 /**
  * The kernel entries one node needs for the other nodes' leases, as flanneld programs them, and the changes that take
@@ -56,62 +60,94 @@ public record LeaseEntries(Map<Cidr, LivePodNetwork.Route> routes, Map<String, S
         return new LeaseEntries(routes, neighbours, fdb, ignored);
     }
 
+    /** What a change adds or removes, in the words {@code cluster sync} prints after it ("route", "neighbour", "fdb"). */
+    public enum Kind {
+        ROUTE("route"), NEIGHBOUR("neighbour"), FDB("fdb");
+
+        private final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+    }
+
+    /** One entry added or removed: its kind and the entry in words. */
+    public record Change(Kind kind, String entry) {
+        @Override
+        public String toString() {
+            return kind.word + " " + entry;
+        }
+    }
+
+    /** The changes in words, one each: "route 10.1.20.0/24 via 10.1.20.0 dev flannel.1 onlink". */
+    public static List<String> words(List<Change> changes) {
+        return changes.stream().map(Change::toString).toList();
+    }
+
     /**
-     * The changes: {@code bridge -batch} lines (FDB), {@code ip -batch} lines (neighbours, routes), and what they do
-     * in words. Additions go FDB, neighbour, route (so the route's first packet finds the rest), removals the other
+     * The changes: the ops of {@code bridge} (FDB) and of {@code ip} (neighbours, routes) that make them, and what they
+     * add and remove. Additions go FDB, neighbour, route (so the route's first packet finds the rest), removals the other
      * way round.
      */
-    public record Changes(List<String> bridgeLines, List<String> ipLines, List<String> added, List<String> removed) {
+    public record Changes(List<BridgeOp> bridge, List<IpOp> ip, List<Change> added, List<Change> removed) {
         public boolean none() {
-            return bridgeLines.isEmpty() && ipLines.isEmpty();
+            return bridge.isEmpty() && ip.isEmpty();
         }
     }
 
     public Changes changesFrom(LivePodNetwork have, ClusterSpec c) {
-        List<String> bridge = new ArrayList<>(), ip = new ArrayList<>(), added = new ArrayList<>(), removed = new ArrayList<>();
-        List<String> routeDels = new ArrayList<>(), neighDels = new ArrayList<>();
+        List<BridgeOp> bridge = new ArrayList<>();
+        List<IpOp> ip = new ArrayList<>();
+        List<Change> added = new ArrayList<>(), removed = new ArrayList<>();
+        List<IpOp> routeDels = new ArrayList<>(), neighDels = new ArrayList<>();
         for (LivePodNetwork.Route r : have.routes()) {
             if (!ours(r, c) || r.equals(routes.get(r.dst()))) continue;
             if (routes.containsKey(r.dst())) continue; // replaced below
-            routeDels.add("route del " + r.dst() + " dev " + r.dev());
-            removed.add("route " + r.describe());
+            routeDels.add(new IpOp.RouteDel(r.dst(), r.dev()));
+            removed.add(new Change(Kind.ROUTE, r.describe()));
         }
         for (LivePodNetwork.Neighbour n : have.neighbours()) {
             if (n.mac().isPresent() && n.mac().get().equals(neighbours.get(n.address())) && n.state().equals("PERMANENT")) continue;
             if (neighbours.containsKey(n.address())) continue; // replaced below
-            neighDels.add("neigh del " + n.address() + " dev " + n.dev());
-            removed.add("neighbour " + n.describe());
+            neighDels.add(new IpOp.NeighDel(IpAddress.of(n.address()), n.dev()));
+            removed.add(new Change(Kind.NEIGHBOUR, n.describe()));
         }
         for (LivePodNetwork.Fdb f : have.fdb()) {
             if (f.dst().isPresent() && f.dst().get().equals(fdb.get(f.mac()))) continue;
             if (fdb.containsKey(f.mac()) && f.dst().isEmpty()) continue; // the device's own entry: leave it
             if (fdb.containsKey(f.mac())) continue; // replaced below
-            bridge.add("fdb del " + f.mac() + " dev " + f.dev() + f.dst().map(d -> " dst " + d).orElse("") + " self");
-            removed.add("fdb " + f.describe());
+            bridge.add(new BridgeOp.FdbDel(mac(f.mac()), f.dev(), f.dst().map(IpAddress::of)));
+            removed.add(new Change(Kind.FDB, f.describe()));
         }
         ip.addAll(routeDels);
         ip.addAll(neighDels);
         fdb.forEach((mac, dst) -> {
             if (have.fdb().stream().anyMatch(f -> f.mac().equals(mac) && f.dst().equals(Optional.of(dst)))) return;
-            bridge.add("fdb replace " + mac + " dev " + Flannel.DEVICE + " dst " + dst + " self permanent");
-            added.add("fdb " + mac + " dst " + dst + " dev " + Flannel.DEVICE);
+            bridge.add(new BridgeOp.FdbReplace(mac(mac), Flannel.DEVICE, IpAddress.of(dst), true));
+            added.add(new Change(Kind.FDB, mac + " dst " + dst + " dev " + Flannel.DEVICE));
         });
         neighbours.forEach((addr, mac) -> {
             if (have.neighbours().stream().anyMatch(n -> n.address().equals(addr) && n.mac().equals(Optional.of(mac)) && n.state().equals("PERMANENT"))) return;
-            ip.add("neigh replace " + addr + " lladdr " + mac + " dev " + Flannel.DEVICE + " nud permanent");
-            added.add("neighbour " + addr + " lladdr " + mac + " PERMANENT dev " + Flannel.DEVICE);
+            ip.add(new IpOp.NeighReplace(IpAddress.of(addr), mac(mac), Flannel.DEVICE));
+            added.add(new Change(Kind.NEIGHBOUR, addr + " lladdr " + mac + " PERMANENT dev " + Flannel.DEVICE));
         });
         routes.forEach((dst, r) -> {
             if (have.routes().contains(r)) return;
-            ip.add(routeLine(r));
-            added.add("route " + r.describe());
+            ip.add(routeOp(r));
+            added.add(new Change(Kind.ROUTE, r.describe()));
         });
         return new Changes(bridge, ip, added, removed);
     }
 
-    /** The {@code ip -batch} line that makes a route. */
-    public static String routeLine(LivePodNetwork.Route r) {
-        return "route replace " + r.dst() + r.gateway().map(g -> " via " + g).orElse("") + " dev " + r.dev() + (r.onlink() ? " onlink" : "");
+    /** The op that makes a route of the pod network. */
+    public static IpOp.RouteReplace routeOp(LivePodNetwork.Route r) {
+        return new IpOp.RouteReplace(Optional.of(r.dst()), r.dst().isV6(), r.gateway().map(IpAddress::of), Optional.of(r.dev()), OptionalInt.empty(),
+                r.onlink());
+    }
+
+    /** A MAC as the kernel or a lease gives it (always one). */
+    private static MacAddress mac(String text) {
+        return MacAddress.parse(text).orElseThrow(() -> new IllegalArgumentException("not a MAC address: " + text));
     }
 
     /** Routes the cluster answers for: every route on flannel.1; on the underlay, routes with a gateway to a pod subnet. */

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import netlab.errors.NetlabException;
 import netlab.model.LabModel;
-import netlab.plan.BatchLine;
+import netlab.plan.BatchOp;
 import netlab.plan.Naming;
 import netlab.process.Command;
 import netlab.process.ProcResult;
 import netlab.process.ProcessRunner;
+import netlab.runtime.IpRunner;
 
 /**
  * Does for one node what flanneld does when the subnet table changes: reads every lease from etcd (from inside the
@@ -63,9 +64,9 @@ public final class PodNetworkSync {
         LeaseEntries want = entries(self, leases);
         LivePodNetwork have = LivePodNetwork.read(processes, netns, routeDevice(self), cluster.backend() == Backend.VXLAN);
         LeaseEntries.Changes changes = want.changesFrom(have, cluster);
-        apply(netns, "bridge", changes.bridgeLines());
-        apply(netns, "ip", changes.ipLines());
-        return new Result(node, changes.added(), changes.removed(), want.ignored());
+        apply(netns, "bridge", changes.bridge());
+        apply(netns, "ip", changes.ip());
+        return new Result(node, LeaseEntries.words(changes.added()), LeaseEntries.words(changes.removed()), want.ignored());
     }
 
     /** The entries {@code self} needs for these leases. */
@@ -92,16 +93,14 @@ public final class PodNetworkSync {
         return out;
     }
 
-    /** One {@code ip} or {@code bridge -batch} in the node's namespace: what runs, and what the plan prints. */
-    static Command batch(String netns, String program, List<String> lines) {
-        StringBuilder in = new StringBuilder();
-        for (String line : lines) in.append(BatchLine.require(line)).append('\n');
-        return Command.withInput(List.of(program, "-n", netns, "-batch", "-"), in.toString());
+    /** One {@code ip} or {@code bridge -batch} in the node's namespace, of the ops' lines: what runs, and what the plan prints. */
+    static Command batch(String netns, String program, List<? extends BatchOp> ops) {
+        return IpRunner.command(program, netns, ops);
     }
 
-    private void apply(String netns, String program, List<String> lines) throws InterruptedException {
-        if (lines.isEmpty()) return;
-        ProcResult r = batch(netns, program, lines).run(processes, Duration.ofSeconds(30));
+    private void apply(String netns, String program, List<? extends BatchOp> ops) throws InterruptedException {
+        if (ops.isEmpty()) return;
+        ProcResult r = batch(netns, program, ops).run(processes, Duration.ofSeconds(30));
         if (!r.ok()) {
             throw NetlabException.failed("programming the pod network in " + netns + " failed: " + program + " -batch: " + r.errorText());
         }

@@ -62,11 +62,11 @@ public record PodNetworkView(String node, String backend, String subnet, String 
                             .map(LivePodNetwork.Fdb::describe).orElse("missing: " + mac + " dst " + dst);
                 }
             }
-            rows.add(new Row(l.subnet().toString(), l.publicIp().toString(), l.backendType(), l.vtepMac().map(Object::toString).orElse(""), holder,
+            rows.add(new Row(l.subnet().toString(), l.publicIp().toString(), netlab.text.Quoted.word(l.backendType()), l.vtepMac().map(Object::toString).orElse(""), holder,
                     route, neighbour, fdb));
         }
         return new PodNetworkView(node, c.backend().word(), self.subnet().toString(), etcd.endpoint(), true, rows,
-                want.changesFrom(have, c).removed(), want.ignored());
+                LeaseEntries.words(want.changesFrom(have, c).removed()), want.ignored());
     }
 
     /** True when the node holds every entry the leases call for and nothing else. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
+import netlab.plan.RuleSet;
 import netlab.runtime.netlink.KernelState;
 import netlab.topology.Impairment;
 
@@ -15,7 +16,7 @@ import netlab.topology.Impairment;
  * servers. Everything else a namespace holds is extra, apart from what the kernel makes by itself (see {@link DriftFinder}).
  *
  * @param owner      who the namespace belongs to, for messages: a node's name, or "fabric" (the switches)
- * @param rules      the node's {@code iptables-restore} input, when it has rules
+ * @param rules      the node's rule set, when it has rules
  * @param listeners  TCP port → the server that listens there ("http :80")
  * @param podNetwork the routes, neighbour and FDB entries a cluster's etcd decides (compared with etcd, not here)
  * @param keepExtra  the node keeps what was added to it by hand ({@code keep_extra: true})
@@ -23,7 +24,7 @@ import netlab.topology.Impairment;
  */
 public record Expected(String netns, String owner, boolean fabric, Map<String, Link> links, List<Address> addresses, List<Route> routes,
                        List<Fdb> fdb, Map<String, List<KernelState.Vlan>> vlans, Map<String, String> sysctls,
-                       Map<String, Impairment> impairments, Optional<String> rules, Map<Integer, String> listeners, PodNetwork podNetwork,
+                       Map<String, Impairment> impairments, Optional<RuleSet> rules, Map<Integer, String> listeners, PodNetwork podNetwork,
                        boolean keepExtra, boolean exec) {
 
     public Expected {

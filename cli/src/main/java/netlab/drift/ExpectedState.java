@@ -11,9 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import netlab.model.LabModel;
 import netlab.model.ModelNode;
-import netlab.net.Cidr;
 import netlab.net.IpAddress;
-import netlab.net.MacAddress;
 import netlab.plan.BridgeOp;
 import netlab.plan.DockerOp;
 import netlab.plan.IpOp;
@@ -34,7 +32,7 @@ import netlab.traffic.Impairments;
 
 /**
  * What each of a lab's namespaces must hold, read off the plan that builds it: the plan is exactly what netlab
- * installs, so interpreting its ops (the {@code ip}, {@code bridge} and sysctl lines, the rule sets, the servers) gives
+ * installs, so reading its op records (interfaces, addresses, routes, VLAN and FDB entries, sysctls, rule sets, servers) gives
  * the expected state without a second description of the lab that could disagree with it. Impairments come from the
  * model as typed values (their qdiscs are compared by their settings), a cluster's pod network from etcd (elsewhere).
  */
@@ -94,18 +92,17 @@ public final class ExpectedState {
             namespaces.add(a.netns());
         } else if (op instanceof IpOp ip) {
             if (netns == null) {
-                List<String> w = words(ip.text());
-                if (w.size() == 3 && w.get(0).equals("netns") && w.get(1).equals("add")) namespaces.add(w.get(2));
-                else unknown.add("host: " + ip.text());
-            } else if (!ipLine(netns, words(ip.text()))) {
-                unknown.add(netns + ": " + ip.text());
+                if (ip instanceof IpOp.NetnsAdd add) namespaces.add(add.name());
+                else unknown.add("host: " + ip.describe());
+            } else if (!ip.accept(new IpReading(netns))) {
+                unknown.add(netns + ": " + ip.describe());
             }
         } else if (op instanceof SysctlOp s) {
             builder(netns).sysctls.put(s.key(), s.value());
         } else if (op instanceof BridgeOp b) {
-            if (!bridgeLine(netns, words(b.text()))) unknown.add(netns + ": bridge " + b.text());
+            if (!b.accept(new BridgeReading(netns))) unknown.add(netns + ": bridge " + b.describe());
         } else if (op instanceof IptablesOp r) {
-            builder(netns).rules = Optional.of(r.text());
+            builder(netns).rules = Optional.of(r.rules());
         } else if (op instanceof ServiceOp s) {
             s.creates().ifPresent(ref -> {
                 if (ref instanceof ObjectRef.Listener l) builder(l.netns()).listeners.put(l.port(), s.service().describe());
@@ -117,212 +114,209 @@ public final class ExpectedState {
         // docker runs: containers, which their node kind checks
     }
 
-    private static List<String> words(String text) {
-        return List.of(text.trim().split("\\s+"));
-    }
-
-    /** One line of an {@code ip -batch} run in {@code netns}; false when it is none of the forms netlab's plans use. */
-    private boolean ipLine(String netns, List<String> w) {
-        try {
-            if (w.size() >= 4 && w.get(0).equals("link") && w.get(1).equals("set") && w.get(2).equals("dev")) return linkSet(netns, w);
-            if (w.size() >= 4 && w.get(0).equals("link") && w.get(1).equals("add")) return linkAdd(netns, w);
-            if (w.size() >= 4 && w.get(0).equals("addr") && w.get(1).equals("replace") && w.get(3).equals("dev")) {
-                builder(netns).addresses.add(new Expected.Address(w.get(4), Cidr.parse(w.get(2)).orElseThrow()));
-                return true;
-            }
-            if (w.size() >= 3 && w.get(0).equals("route") && w.get(1).equals("replace")) return route(netns, w);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        return false;
-    }
-
     private LinkB link(String netns, String name) {
         namespaces.add(netns);
         return builder(netns).links.computeIfAbsent(name, LinkB::new);
     }
 
-    private boolean linkSet(String netns, List<String> w) {
-        LinkB l = link(netns, w.get(3));
-        boolean slave = false;
-        for (int i = 4; i < w.size(); i++) {
-            switch (w.get(i)) {
-                case "up" -> l.up = true;
-                case "down" -> l.up = false;
-                case "mtu" -> l.mtu = OptionalInt.of(Integer.parseInt(w.get(++i)));
-                case "address" -> l.mac = Optional.of(MacAddress.parse(w.get(++i)).orElseThrow().text());
-                case "master" -> l.master = Optional.of(w.get(++i));
-                case "nomaster" -> l.master = Optional.empty();
-                case "alias" -> {
-                    l.alias = Optional.of(String.join(" ", w.subList(i + 1, w.size())));
-                    return true;
-                }
-                case "addrgenmode" -> i++;
-                case "type" -> {
-                    if (!w.get(++i).equals("bridge_slave")) return false;
-                    slave = true;
-                }
-                case "learning", "flood", "hairpin" -> {
-                    if (!slave) return false;
-                    String v = w.get(++i);
-                    if (!v.equals("on") && !v.equals("off")) return false;
-                    l.port.put(w.get(i - 1), v.equals("on") ? 1L : 0L);
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return true;
+    /** A new interface as an op makes it: in {@code netns}, or in the namespace the op names for it. */
+    private LinkB made(String netns, IpOp.NewLink n, String kind) {
+        LinkB l = link(n.netns().orElse(netns), n.name());
+        l.kind = kind;
+        if (n.mac().isPresent()) l.mac = Optional.of(n.mac().get().text());
+        if (n.mtu().isPresent()) l.mtu = n.mtu();
+        return l;
     }
 
-    /** {@code link add [link P] name N [address M] [mtu U] [netns NS] type KIND ...}. */
-    private boolean linkAdd(String netns, List<String> w) {
-        int i = 2;
-        if (w.get(i).equals("link")) i += 2; // a VLAN's parent
-        if (!w.get(i).equals("name")) return false;
-        int type = w.indexOf("type");
-        if (type < 0 || type + 1 >= w.size()) return false;
-        End a = end(w.subList(i + 1, type), netns);
-        String kind = w.get(type + 1);
-        List<String> rest = w.subList(type + 2, w.size());
-        switch (kind) {
-            case "veth" -> {
-                if (rest.size() < 3 || !rest.get(0).equals("peer") || !rest.get(1).equals("name")) return false;
-                End b = end(rest.subList(2, rest.size()), netns);
-                LinkB la = a.into(this, "veth"), lb = b.into(this, "veth");
-                la.peer = Optional.of(new Expected.Peer(b.netns, b.name));
-                lb.peer = Optional.of(new Expected.Peer(a.netns, a.name));
-                return true;
-            }
-            case "bridge" -> {
-                LinkB l = a.into(this, "bridge");
-                l.info.put("stp_state", 0L);
-                l.info.put("ageing_time", BRIDGE_AGEING);
-                l.info.put("vlan_filtering", 0L);
-                for (int k = 0; k < rest.size(); k++) {
-                    switch (rest.get(k)) {
-                        case "stp_state", "ageing_time", "vlan_filtering" -> l.info.put(rest.get(k), Long.parseLong(rest.get(++k)));
-                        case "vlan_default_pvid" -> k++;
-                        default -> {
-                            return false;
-                        }
-                    }
-                }
-                return true;
-            }
-            case "vxlan" -> {
-                LinkB l = a.into(this, "vxlan");
-                l.info.put("learning", 1L);
-                boolean v6 = false;
-                for (int k = 0; k < rest.size(); k++) {
-                    switch (rest.get(k)) {
-                        case "id" -> l.info.put("id", Long.parseLong(rest.get(++k)));
-                        case "dstport" -> l.info.put("dstport", Long.parseLong(rest.get(++k)));
-                        case "nolearning" -> l.info.put("learning", 0L);
-                        case "local" -> v6 = IpAddress.of(rest.get(++k)).isV6();
-                        case "remote", "group" -> {
-                            IpAddress dst = IpAddress.of(rest.get(++k));
-                            v6 = dst.isV6();
-                            // the kernel makes the all-zeros entry to the one remote (or group) itself
-                            builder(a.netns).fdb.add(new Expected.Fdb(a.name, "00:00:00:00:00:00", dst));
-                        }
-                        case "dev" -> l.underlay = Optional.of(rest.get(++k));
-                        default -> {
-                            return false;
-                        }
-                    }
-                }
-                l.underlayV6 = v6;
-                return true;
-            }
-            case "vlan", "gre", "gretap" -> {
-                a.into(this, kind);
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
+    /**
+     * What one {@code ip} op of a namespace's unit implies for that namespace: true when it is an op netlab's plans make
+     * there. The ops only a converging up's repairs or the pod network's sync make are not understood in a plan.
+     */
+    private final class IpReading implements IpOp.Visitor<Boolean> {
+        private final String netns;
 
-    /** One end of a {@code link add}: "NAME [address M] [mtu U] [netns NS]". */
-    private record End(String name, Optional<String> mac, OptionalInt mtu, String netns) {
-        LinkB into(ExpectedState s, String kind) {
-            LinkB l = s.link(netns, name);
-            l.kind = kind;
-            mac.ifPresent(m -> l.mac = Optional.of(m));
-            if (mtu.isPresent()) l.mtu = mtu;
-            return l;
+        IpReading(String netns) {
+            this.netns = netns;
         }
-    }
 
-    private static End end(List<String> w, String netns) {
-        Optional<String> mac = Optional.empty();
-        OptionalInt mtu = OptionalInt.empty();
-        String ns = netns;
-        for (int i = 1; i < w.size(); i++) {
-            switch (w.get(i)) {
-                case "address" -> mac = Optional.of(MacAddress.parse(w.get(++i)).orElseThrow().text());
-                case "mtu" -> mtu = OptionalInt.of(Integer.parseInt(w.get(++i)));
-                case "netns" -> ns = w.get(++i);
-                default -> throw new IllegalArgumentException(w.get(i));
-            }
+        @Override
+        public Boolean netnsAdd(IpOp.NetnsAdd op) {
+            return false; // only in the host's unit
         }
-        return new End(w.get(0), mac, mtu, ns);
-    }
 
-    /** {@code route replace DST [via GW] [dev D] [metric M] [onlink]}. */
-    private boolean route(String netns, List<String> w) {
-        String d = w.get(2);
-        Optional<IpAddress> via = Optional.empty();
-        Optional<String> dev = Optional.empty();
-        Optional<Long> metric = Optional.empty();
-        boolean onlink = false;
-        for (int i = 3; i < w.size(); i++) {
-            switch (w.get(i)) {
-                case "via" -> via = Optional.of(IpAddress.of(w.get(++i)));
-                case "dev" -> dev = Optional.of(w.get(++i));
-                case "metric" -> metric = Optional.of(Long.parseLong(w.get(++i)));
-                case "onlink" -> onlink = true;
-                default -> {
-                    return false;
-                }
-            }
+        @Override
+        public Boolean addBridge(IpOp.AddBridge op) {
+            LinkB l = made(netns, op.link(), "bridge");
+            l.info.put("stp_state", 0L);
+            l.info.put("ageing_time", op.hub() ? 0L : BRIDGE_AGEING);
+            l.info.put("vlan_filtering", op.vlanAware() ? 1L : 0L);
+            return true;
         }
-        boolean v6;
-        String dst;
-        if (d.equals("default")) {
-            v6 = via.orElseThrow().isV6();
-            dst = v6 ? "::/0" : "0.0.0.0/0";
-        } else {
-            Cidr c = d.contains("/") ? Cidr.of(d) : new Cidr(IpAddress.of(d), IpAddress.of(d).bits());
-            v6 = c.isV6();
-            dst = c.network().toString();
-        }
-        builder(netns).routes.add(new Expected.Route(v6, dst, via, dev, metric.orElse(v6 ? 1024L : 0L), onlink));
-        return true;
-    }
 
-    /** {@code fdb append|replace MAC dev D dst IP [self] [permanent]}, {@code vlan add vid N dev P [pvid] [untagged]}. */
-    private boolean bridgeLine(String netns, List<String> w) {
-        try {
-            if (w.size() >= 6 && w.get(0).equals("fdb") && (w.get(1).equals("append") || w.get(1).equals("replace")) && w.get(3).equals("dev")
-                    && w.get(5).equals("dst")) {
-                builder(netns).fdb.add(new Expected.Fdb(w.get(4), MacAddress.parse(w.get(2)).orElseThrow().text(), IpAddress.of(w.get(6))));
-                return true;
+        @Override
+        public Boolean addVeth(IpOp.AddVeth op) {
+            LinkB a = made(netns, op.a(), "veth"), b = made(netns, op.b(), "veth");
+            a.peer = Optional.of(new Expected.Peer(op.b().netns().orElse(netns), op.b().name()));
+            b.peer = Optional.of(new Expected.Peer(op.a().netns().orElse(netns), op.a().name()));
+            return true;
+        }
+
+        @Override
+        public Boolean addVlan(IpOp.AddVlan op) {
+            made(netns, op.link(), "vlan");
+            return true;
+        }
+
+        @Override
+        public Boolean addVxlan(IpOp.AddVxlan op) {
+            LinkB l = made(netns, op.link(), "vxlan");
+            l.info.put("id", op.vni());
+            l.info.put("dstport", (long) op.port());
+            l.info.put("learning", op.learning() ? 1L : 0L);
+            boolean v6 = op.local().isPresent() && op.local().get().isV6();
+            // the kernel makes the all-zeros entry to the one remote (or group) itself
+            for (Optional<IpAddress> dst : List.of(op.remote(), op.group())) {
+                if (dst.isEmpty()) continue;
+                v6 = dst.get().isV6();
+                builder(op.link().netns().orElse(netns)).fdb.add(new Expected.Fdb(op.link().name(), "00:00:00:00:00:00", dst.get()));
             }
-            if (w.size() >= 6 && w.get(0).equals("vlan") && w.get(1).equals("add") && w.get(2).equals("vid") && w.get(4).equals("dev")) {
-                Set<String> flags = Set.copyOf(w.subList(6, w.size()));
-                if (!Set.of("pvid", "untagged").containsAll(flags)) return false;
-                builder(netns).vlans.computeIfAbsent(w.get(5), k -> new ArrayList<>())
-                        .add(new KernelState.Vlan(Integer.parseInt(w.get(3)), flags.contains("pvid"), flags.contains("untagged")));
-                return true;
-            }
-        } catch (RuntimeException e) {
+            if (op.underlay().isPresent()) l.underlay = op.underlay();
+            l.underlayV6 = v6;
+            return true;
+        }
+
+        @Override
+        public Boolean addGre(IpOp.AddGre op) {
+            made(netns, op.link(), op.kind());
+            return true;
+        }
+
+        @Override
+        public Boolean linkUp(IpOp.LinkUp op) {
+            link(netns, op.dev()).up = true;
+            return true;
+        }
+
+        @Override
+        public Boolean linkMtu(IpOp.LinkMtu op) {
+            link(netns, op.dev()).mtu = OptionalInt.of(op.mtu());
+            return true;
+        }
+
+        @Override
+        public Boolean linkAddress(IpOp.LinkAddress op) {
+            link(netns, op.dev()).mac = Optional.of(op.mac().text());
+            return true;
+        }
+
+        @Override
+        public Boolean linkMaster(IpOp.LinkMaster op) {
+            link(netns, op.dev()).master = Optional.of(op.master());
+            return true;
+        }
+
+        @Override
+        public Boolean linkNoMaster(IpOp.LinkNoMaster op) {
+            link(netns, op.dev()).master = Optional.empty();
+            return true;
+        }
+
+        @Override
+        public Boolean linkAlias(IpOp.LinkAlias op) {
+            link(netns, op.dev()).alias = Optional.of(op.alias());
+            return true;
+        }
+
+        @Override
+        public Boolean addrGenModeNone(IpOp.AddrGenModeNone op) {
+            link(netns, op.dev()); // not compared: the kernel lists no addrgenmode in a link dump
+            return true;
+        }
+
+        @Override
+        public Boolean bridgePortFlags(IpOp.BridgePortFlags op) {
+            LinkB l = link(netns, op.dev());
+            if (op.learning().isPresent()) l.port.put("learning", op.learning().get() ? 1L : 0L);
+            if (op.flood().isPresent()) l.port.put("flood", op.flood().get() ? 1L : 0L);
+            if (op.hairpin().isPresent()) l.port.put("hairpin", op.hairpin().get() ? 1L : 0L);
+            return true;
+        }
+
+        @Override
+        public Boolean bridgeSettings(IpOp.BridgeSettings op) {
+            return false; // a repair's: the plan makes a bridge with its settings
+        }
+
+        @Override
+        public Boolean addrReplace(IpOp.AddrReplace op) {
+            builder(netns).addresses.add(new Expected.Address(op.dev(), op.cidr()));
+            return true;
+        }
+
+        @Override
+        public Boolean routeReplace(IpOp.RouteReplace op) {
+            String dst = op.dst().isPresent() ? op.dst().get().network().toString() : op.v6() ? "::/0" : "0.0.0.0/0";
+            long metric = op.metric().isPresent() ? op.metric().getAsInt() : op.v6() ? 1024L : 0L;
+            builder(netns).routes.add(new Expected.Route(op.v6(), dst, op.via(), op.dev(), metric, op.onlink()));
+            return true;
+        }
+
+        @Override
+        public Boolean connectedRouteReplace(IpOp.ConnectedRouteReplace op) {
+            return false; // a repair's: the kernel makes it with the address
+        }
+
+        @Override
+        public Boolean routeDel(IpOp.RouteDel op) {
+            return false; // the pod network's, compared with etcd
+        }
+
+        @Override
+        public Boolean neighReplace(IpOp.NeighReplace op) {
             return false;
         }
-        return false;
+
+        @Override
+        public Boolean neighDel(IpOp.NeighDel op) {
+            return false;
+        }
+    }
+
+    /** What one {@code bridge} op implies for its namespace: VLANs of bridge ports, static FDB entries of VXLAN devices. */
+    private final class BridgeReading implements BridgeOp.Visitor<Boolean> {
+        private final String netns;
+
+        BridgeReading(String netns) {
+            this.netns = netns;
+        }
+
+        @Override
+        public Boolean vlanAdd(BridgeOp.VlanAdd op) {
+            builder(netns).vlans.computeIfAbsent(op.dev(), k -> new ArrayList<>()).add(new KernelState.Vlan(op.vid(), op.pvidUntagged(), op.pvidUntagged()));
+            return true;
+        }
+
+        @Override
+        public Boolean vlanDel(BridgeOp.VlanDel op) {
+            return false; // a repair's
+        }
+
+        @Override
+        public Boolean fdbFlood(BridgeOp.FdbFlood op) {
+            builder(netns).fdb.add(new Expected.Fdb(op.dev(), "00:00:00:00:00:00", op.dst()));
+            return true;
+        }
+
+        @Override
+        public Boolean fdbReplace(BridgeOp.FdbReplace op) {
+            builder(netns).fdb.add(new Expected.Fdb(op.dev(), op.mac().text(), op.dst()));
+            return true;
+        }
+
+        @Override
+        public Boolean fdbDel(BridgeOp.FdbDel op) {
+            return false; // the pod network's
+        }
     }
 
     private static final class LinkB {
@@ -352,7 +346,7 @@ public final class ExpectedState {
         final Map<String, List<KernelState.Vlan>> vlans = new HashMap<>();
         final Map<String, String> sysctls = new LinkedHashMap<>();
         final Map<String, Impairment> impairments = new HashMap<>();
-        Optional<String> rules = Optional.empty();
+        Optional<netlab.plan.RuleSet> rules = Optional.empty();
         final Map<Integer, String> listeners = new java.util.TreeMap<>();
         Expected.PodNetwork podNetwork = Expected.PodNetwork.NONE;
         boolean keepExtra;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import netlab.plan.RuleSet;
 import netlab.runtime.LiveRules;
 import netlab.runtime.SaveForm;
 
@@ -23,21 +24,21 @@ final class FirewallDrift {
      * The differences, and what repairs them: a restore input (netlab's set, or tables emptied where they cannot be
      * deleted: legacy iptables), and nf_tables tables to delete whole (a fresh namespace has none).
      */
-    record Result(List<Drift> drift, Optional<String> restore, List<String> deleteTables) {}
+    record Result(List<Drift> drift, Optional<RuleSet> restore, List<String> deleteTables) {}
 
-    static Result compare(String where, Optional<String> expected, LiveRules found, boolean v6, boolean keepExtra) {
+    static Result compare(String where, Optional<RuleSet> expected, LiveRules found, boolean v6, boolean keepExtra) {
         return compare(where, expected, found, v6, keepExtra, java.util.Set.of());
     }
 
     /**
-     * @param expected  the node's {@code iptables-restore} input, or empty: the node has no rules (always so for IPv6)
+     * @param expected  the node's rule set, or empty: the node has no rules (always so for IPv6)
      * @param v6        the IPv6 tables (named "ip6 filter" in messages)
      * @param nftTables the namespace's nf_tables tables ("ip filter", "ip6 nat"): a table netlab has no rules for that is
      *                  one of them is deleted, as a fresh namespace has none
      */
-    static Result compare(String where, Optional<String> expected, LiveRules found, boolean v6, boolean keepExtra, java.util.Set<String> nftTables) {
-        Map<String, Table> want = expected.map(t -> tables(LiveRules.parse(t), true)).orElse(new LinkedHashMap<>());
-        Map<String, Table> have = tables(found, false);
+    static Result compare(String where, Optional<RuleSet> expected, LiveRules found, boolean v6, boolean keepExtra, java.util.Set<String> nftTables) {
+        Map<String, Table> want = expected.isPresent() ? tables(expected.get()) : new LinkedHashMap<>();
+        Map<String, Table> have = tables(found);
         List<Drift> drift = new ArrayList<>();
         Set<String> repairTables = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>(want.keySet());
@@ -52,18 +53,20 @@ final class FirewallDrift {
             if (!keepExtra || d.stream().anyMatch(x -> x.change() != Drift.Change.EXTRA)) repairTables.add(table);
         }
         if (repairTables.isEmpty()) return new Result(drift, Optional.empty(), List.of());
-        StringBuilder restore = new StringBuilder();
+        boolean own = false;
         if (expected.isPresent() && want.keySet().stream().anyMatch(repairTables::contains)) {
-            // netlab's own input replaces its tables whole, as up applies them
-            restore.append(expected.get());
+            // netlab's own set replaces its tables whole, as up applies them
+            own = true;
             repairTables.removeAll(want.keySet());
         }
         List<String> delete = new ArrayList<>();
+        List<RuleSet.Table> emptied = new ArrayList<>();
         for (String table : repairTables) {
             if (nftTables.contains((v6 ? "ip6 " : "ip ") + table)) delete.add(table);
-            else restore.append(have.get(table).emptied().restore(table));
+            else emptied.add(have.get(table).emptied().restore(table));
         }
-        return new Result(drift, restore.isEmpty() ? Optional.empty() : Optional.of(restore.toString()), delete);
+        RuleSet restore = own ? expected.get().plus(emptied) : new RuleSet(Optional.empty(), emptied);
+        return new Result(drift, restore.tables().isEmpty() ? Optional.empty() : Optional.of(restore), delete);
     }
 
     private static List<Drift> compareTable(String where, String table, Table want, Table have) {
@@ -158,20 +161,34 @@ final class FirewallDrift {
             return t;
         }
 
-        String restore(String table) {
-            StringBuilder sb = new StringBuilder("*").append(table).append('\n');
-            policies.forEach((chain, policy) -> sb.append(':').append(chain).append(' ').append(policy).append(" [0:0]\n"));
-            return sb.append("COMMIT\n").toString();
+        /** The table as iptables-restore takes it: its chains with their policies, no rule. */
+        RuleSet.Table restore(String table) {
+            List<RuleSet.Chain> chains = new ArrayList<>();
+            policies.forEach((chain, policy) -> chains.add(new RuleSet.Chain(chain, policy)));
+            return new RuleSet.Table(table, chains, List.of());
         }
     }
 
-    /** @param written rules as netlab writes them, put in iptables-save's form to compare with what the kernel lists */
-    private static Map<String, Table> tables(LiveRules r, boolean written) {
+    /** The tables as the kernel lists them (iptables-save). */
+    private static Map<String, Table> tables(LiveRules r) {
         Map<String, Table> out = new LinkedHashMap<>();
         for (LiveRules.Chain c : r.chains()) out.computeIfAbsent(c.table(), k -> new Table()).policies.put(c.name(), c.policy());
         for (LiveRules.Entry e : r.rules()) {
-            String rule = written ? SaveForm.of(e.rule()) : e.rule().replaceAll("\\s+", " ").strip();
+            String rule = e.rule().replaceAll("\\s+", " ").strip();
             out.computeIfAbsent(e.table(), k -> new Table()).rules.computeIfAbsent(e.chain(), k -> new ArrayList<>()).add(new Rule(rule, e.comment()));
+        }
+        return out;
+    }
+
+    /** netlab's set, its rules put in iptables-save's form to compare with what the kernel lists. */
+    private static Map<String, Table> tables(RuleSet set) {
+        Map<String, Table> out = new LinkedHashMap<>();
+        for (RuleSet.Table t : set.tables()) {
+            Table table = out.computeIfAbsent(t.name(), k -> new Table());
+            for (RuleSet.Chain c : t.chains()) table.policies.put(c.name(), c.policy());
+            for (RuleSet.Rule r : t.rules()) {
+                table.rules.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(new Rule(SaveForm.of(r.words()), r.comment()));
+            }
         }
         return out;
     }

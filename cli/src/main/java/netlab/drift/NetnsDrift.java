@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import netlab.net.Cidr;
+import netlab.net.MacAddress;
 import netlab.plan.BridgeOp;
 import netlab.plan.IpOp;
 import netlab.plan.IptablesOp;
@@ -132,7 +133,7 @@ final class NetnsDrift {
                 // go so that up can make it again
                 x.peer().ifPresent(p -> {
                     KernelState other = all.get(p.netns());
-                    if (other != null) other.link(p.name()).ifPresent(l -> repairs(p.netns()).deletions.add(RepairOp.Delete.link(l.index(), l.name())));
+                    if (other != null) other.link(p.name()).ifPresent(l -> repairs(p.netns()).deletions.add(new RepairOp.DeleteLink(l.index(), l.name())));
                 });
                 continue;
             }
@@ -141,7 +142,7 @@ final class NetnsDrift {
         for (KernelState.Link l : s.links()) {
             if (e.links().containsKey(l.name())) continue;
             if (l.kind() != null && l.kind().equals(FALLBACK_DEVICES.get(l.name()))) continue;
-            extra(where(l.name()), Drift.Thing.INTERFACE, l.name() + " (" + l.kindOrLoopback() + ")", RepairOp.Delete.link(l.index(), l.name()));
+            extra(where(l.name()), Drift.Thing.INTERFACE, l.name() + " (" + l.kindOrLoopback() + ")", new RepairOp.DeleteLink(l.index(), l.name()));
         }
     }
 
@@ -150,49 +151,60 @@ final class NetnsDrift {
         if (!kind.equals(x.kind())) {
             missingLinks.add(x.name());
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " kind", x.kind(), kind));
-            if (!x.name().equals("lo")) here().deletions.add(RepairOp.Delete.link(f.index(), f.name()));
+            if (!x.name().equals("lo")) here().deletions.add(new RepairOp.DeleteLink(f.index(), f.name()));
             return;
         }
         if (x.up() && !f.up()) drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " state", "up", "down"));
         if (x.mtu().isPresent() && x.mtu().getAsInt() != f.mtu()) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " mtu", Integer.toString(x.mtu().getAsInt()), Integer.toString(f.mtu())));
-            here().settings.add(IpOp.of("link set dev " + x.name() + " mtu " + x.mtu().getAsInt()));
+            here().settings.add(new IpOp.LinkMtu(x.name(), x.mtu().getAsInt()));
         }
         if (x.mac().isPresent() && !x.mac().get().equals(f.mac())) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " address", x.mac().get(), f.mac()));
-            here().settings.add(IpOp.of("link set dev " + x.name() + " address " + x.mac().get()));
+            here().settings.add(new IpOp.LinkAddress(x.name(), MacAddress.parse(x.mac().get()).orElseThrow()));
         }
         String master = f.master() > 0 ? names.getOrDefault(f.master(), "if" + f.master()) : null;
         if (!x.master().equals(Optional.ofNullable(master))) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " master", x.master().orElse("none"), master == null ? "none" : master));
             // the plan puts it back on its bridge (also from another one); only "no bridge" needs saying
-            if (x.master().isEmpty()) here().settings.add(IpOp.of("link set dev " + x.name() + " nomaster"));
+            if (x.master().isEmpty()) here().settings.add(new IpOp.LinkNoMaster(x.name()));
         }
         if (x.alias().isPresent() && !x.alias().get().equals(f.alias())) {
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " alias", x.alias().get(), f.alias() == null ? "none" : f.alias()));
         }
-        List<String> bridgeSettings = new ArrayList<>();
+        Map<String, Long> bridgeSettings = new HashMap<>();
         boolean remake = false;
         for (Map.Entry<String, Long> i : new java.util.TreeMap<>(x.info()).entrySet()) {
             Long have = f.info().get(i.getKey());
             if (have == null || have.equals(i.getValue())) continue;
             drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " " + i.getKey(), i.getValue().toString(), have.toString()));
-            if (x.kind().equals("bridge")) bridgeSettings.add(i.getKey() + " " + i.getValue());
+            if (x.kind().equals("bridge")) bridgeSettings.put(i.getKey(), i.getValue());
             else remake = true;
         }
-        if (!bridgeSettings.isEmpty()) here().settings.add(IpOp.of("link set dev " + x.name() + " type bridge " + String.join(" ", bridgeSettings)));
-        if (remake) here().deletions.add(RepairOp.Delete.link(f.index(), f.name())); // a VXLAN's identity: made again by the plan
+        if (!bridgeSettings.isEmpty()) here().settings.add(bridgeSettings(x.name(), bridgeSettings));
+        if (remake) here().deletions.add(new RepairOp.DeleteLink(f.index(), f.name())); // a VXLAN's identity: made again by the plan
         // a port's settings count on its own bridge; on another, up puts it back and the plan sets them there
         if (x.master().isPresent() && x.master().equals(Optional.ofNullable(master)) && !f.port().isEmpty()) {
-            List<String> portSettings = new ArrayList<>();
+            Map<String, Boolean> portSettings = new HashMap<>();
             for (Map.Entry<String, Long> p : new java.util.TreeMap<>(x.port()).entrySet()) {
                 Long have = f.port().get(p.getKey());
                 if (have == null || have.equals(p.getValue())) continue;
                 drift.add(Drift.changed(w, Drift.Thing.INTERFACE, x.name() + " " + p.getKey(), onOff(p.getValue()), onOff(have)));
-                portSettings.add(p.getKey() + " " + onOff(p.getValue()));
+                portSettings.put(p.getKey(), p.getValue() != 0);
             }
-            if (!portSettings.isEmpty()) here().settings.add(IpOp.of("link set dev " + x.name() + " type bridge_slave " + String.join(" ", portSettings)));
+            if (!portSettings.isEmpty()) {
+                here().settings.add(new IpOp.BridgePortFlags(x.name(), Optional.ofNullable(portSettings.get("learning")),
+                        Optional.ofNullable(portSettings.get("flood")), Optional.ofNullable(portSettings.get("hairpin"))));
+            }
         }
+    }
+
+    /** The op that puts a bridge's settings back: ageing_time, stp_state, vlan_filtering as {@link Expected.Link#info} names them. */
+    private static IpOp.BridgeSettings bridgeSettings(String dev, Map<String, Long> s) {
+        Long ageing = s.get("ageing_time"), stp = s.get("stp_state"), filtering = s.get("vlan_filtering");
+        return new IpOp.BridgeSettings(dev, ageing == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(ageing),
+                stp == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(stp.intValue()),
+                filtering == null ? Optional.empty() : Optional.of(filtering != 0));
     }
 
     private static String onOff(long v) {
@@ -228,7 +240,7 @@ final class NetnsDrift {
                 if (other.isPresent()) {
                     unmatched.remove(other.get());
                     drift.add(Drift.changed(where(dev), Drift.Thing.ADDRESS, c.address() + " on " + dev, c.toString(), other.get().cidr()));
-                    here().deletions.add(new RepairOp.Delete(RepairOp.Delete.RTM_DELADDR, other.get().raw(), "addr del " + other.get().cidr() + " dev " + dev));
+                    here().deletions.add(new RepairOp.DeleteAddress(other.get(), dev));
                 } else {
                     drift.add(Drift.missing(where(dev), Drift.Thing.ADDRESS, c + " on " + dev));
                 }
@@ -237,7 +249,7 @@ final class NetnsDrift {
         for (KernelState.Address a : unmatched) {
             String dev = names.getOrDefault(a.index(), "if" + a.index());
             extra(where(dev), Drift.Thing.ADDRESS, a.cidr() + " on " + dev,
-                    new RepairOp.Delete(RepairOp.Delete.RTM_DELADDR, a.raw(), "addr del " + a.cidr() + " dev " + dev));
+                    new RepairOp.DeleteAddress(a, dev));
         }
     }
 
@@ -274,8 +286,8 @@ final class NetnsDrift {
         return x.dst().endsWith("/0") ? (x.v6() ? "default (IPv6)" : "default") : x.dst();
     }
 
-    private RepairOp.Delete deleteRoute(KernelState.Route r) {
-        return new RepairOp.Delete(RepairOp.Delete.RTM_DELROUTE, r.raw(), "route del " + r.describe(names));
+    private RepairOp.DeleteRoute deleteRoute(KernelState.Route r) {
+        return new RepairOp.DeleteRoute(r, r.oif() > 0 ? Optional.of(names.getOrDefault(r.oif(), "if" + r.oif())) : Optional.empty());
     }
 
     private boolean same(Expected.Route x, KernelState.Route r) {
@@ -303,8 +315,7 @@ final class NetnsDrift {
                     && r.dst().equals(net) && r.oif() == l.get().index());
             if (there) continue;
             drift.add(Drift.missing(where(a.dev()), Drift.Thing.ROUTE, net + " dev " + a.dev() + " (the subnet of " + c + ")"));
-            here().additions.add(IpOp.of(c.isV6() ? "route replace " + net + " dev " + a.dev() + " proto kernel metric 256"
-                    : "route replace " + net + " dev " + a.dev() + " proto kernel scope link src " + c.address()));
+            here().additions.add(new IpOp.ConnectedRouteReplace(c, a.dev()));
         }
     }
 
@@ -317,7 +328,7 @@ final class NetnsDrift {
         for (KernelState.PolicyRule r : s.policyRules()) {
             if (r.isKernelDefault() && defaults.remove(new Default(r.v6(), r.priority(), (int) r.table()))) continue;
             extra(where(), Drift.Thing.POLICY_RULE, (r.v6() ? "IPv6 " : "") + r.describe(),
-                    new RepairOp.Delete(RepairOp.Delete.RTM_DELRULE, r.raw(), (r.v6() ? "-6 " : "") + "rule del " + r.describe()));
+                    new RepairOp.DeletePolicyRule(r));
         }
         for (Default d : defaults) {
             drift.add(Drift.missing(where(), Drift.Thing.POLICY_RULE, (d.v6() ? "IPv6 " : "") + "priority " + d.priority() + " lookup "
@@ -334,7 +345,7 @@ final class NetnsDrift {
             String dev = names.getOrDefault(n.index(), "if" + n.index());
             if (e.podNetwork().ownsDevice(dev)) continue;
             extra(where(dev), Drift.Thing.NEIGHBOUR, n.dst() + (n.lladdr() != null ? " lladdr " + n.lladdr() : "") + " dev " + dev + " permanent",
-                    new RepairOp.Delete(RepairOp.Delete.RTM_DELNEIGH, n.raw(), "neigh del " + n.dst() + " dev " + dev));
+                    new RepairOp.DeleteNeighbour(n, dev));
         }
     }
 
@@ -356,9 +367,8 @@ final class NetnsDrift {
             } else if (f.multicast()) {
                 continue; // a device's multicast address list
             }
-            String text = f.mac() + " dev " + dev + (f.dst() != null ? " dst " + f.dst() : "") + (f.vlan() > 0 ? " vlan " + f.vlan() : "")
-                    + (f.master() ? " master" : " self");
-            extra(where(dev), Drift.Thing.FDB, text, new RepairOp.Delete(RepairOp.Delete.RTM_DELNEIGH, f.raw(), "fdb del " + text));
+            RepairOp.DeleteFdb delete = new RepairOp.DeleteFdb(f, dev);
+            extra(where(dev), Drift.Thing.FDB, delete.entryText(), delete);
         }
         for (Expected.Fdb x : want) {
             if (missingLinks.contains(x.dev())) continue;
@@ -393,7 +403,7 @@ final class NetnsDrift {
                 for (KernelState.Vlan h : have) {
                     if (want.stream().anyMatch(v -> v.vid() == h.vid())) continue;
                     drift.add(Drift.extra(w, Drift.Thing.VLAN, h.vid() + " on " + port.name()));
-                    if (!keepExtra) here().deletions.add(new BridgeOp("vlan del vid " + h.vid() + " dev " + port.name() + (port == x ? " self" : "")));
+                    if (!keepExtra) here().deletions.add(new BridgeOp.VlanDel(h.vid(), port.name(), port == x));
                 }
             }
         }
@@ -418,8 +428,7 @@ final class NetnsDrift {
         for (KernelState.Qdisc q : s.qdiscs()) {
             String dev = names.getOrDefault(q.index(), "if" + q.index());
             if (q.parent() == KernelState.Qdisc.INGRESS) {
-                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.Delete(RepairOp.Delete.RTM_DELQDISC, q.raw(),
-                        "qdisc del dev " + dev + " " + q.kind()));
+                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.DeleteQdisc(q, dev));
             } else if (q.root()) {
                 roots.put(dev, q);
             }
@@ -439,8 +448,7 @@ final class NetnsDrift {
                     drift.add(Drift.changed(where(dev), Drift.Thing.QDISC, "on " + dev, want.describe(), have.map(QdiscSettings::describe).orElse(q.kind())));
                 }
             } else if (!q.kernelDefault()) {
-                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.Delete(RepairOp.Delete.RTM_DELQDISC, q.raw(),
-                        "qdisc del dev " + dev + " root"));
+                extra(where(dev), Drift.Thing.QDISC, q.kind() + " on " + dev, new RepairOp.DeleteQdisc(q, dev));
             }
         }
         for (Map.Entry<String, Impairment> i : e.impairments().entrySet()) {
@@ -460,13 +468,13 @@ final class NetnsDrift {
         if (e.rules().isPresent() || s.firewall().ipv4()) {
             FirewallDrift.Result r = FirewallDrift.compare(where(), e.rules(), v4, false, keepExtra, s.firewall().nftTables());
             drift.addAll(r.drift());
-            r.restore().ifPresent(text -> here().firewall.add(new IptablesOp(text, Optional.empty())));
+            if (r.restore().isPresent()) here().firewall.add(new IptablesOp(r.restore().get(), Optional.empty()));
             r.deleteTables().forEach(t -> here().firewall.add(new RepairOp.DeleteNftTable(false, t)));
         }
         if (s.firewall().ipv6()) {
             FirewallDrift.Result r = FirewallDrift.compare(where(), Optional.empty(), v6, true, keepExtra, s.firewall().nftTables());
             drift.addAll(r.drift());
-            r.restore().ifPresent(text -> here().firewall.add(new RepairOp.Ip6tablesRestore(text)));
+            if (r.restore().isPresent()) here().firewall.add(new RepairOp.Ip6tablesRestore(r.restore().get()));
             r.deleteTables().forEach(t -> here().firewall.add(new RepairOp.DeleteNftTable(true, t)));
         }
     }

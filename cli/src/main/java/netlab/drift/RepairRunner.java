@@ -3,10 +3,12 @@ package netlab.drift;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.plan.Op;
+import netlab.process.Command;
 import netlab.process.ProcResult;
 import netlab.process.ProcessRunner;
 import netlab.runtime.OpFailedException;
 import netlab.runtime.RunContext;
+import netlab.process.ShellQuote;
 import netlab.runtime.ToolRunner;
 import netlab.runtime.netlink.NetlinkRepairs;
 
@@ -15,6 +17,10 @@ import netlab.runtime.netlink.NetlinkRepairs;
  * with one {@code ip6tables-restore} there. Never in the host's namespace.
  */
 public final class RepairRunner implements ToolRunner {
+
+    static Command ip6tablesRestore(String netns, RepairOp.Ip6tablesRestore r) {
+        return Command.withInput(List.of("ip", "netns", "exec", netns, "ip6tables-restore", "-w"), r.tables().restoreInput());
+    }
 
     @Override
     public void run(String netns, List<Op> ops, RunContext ctx) throws InterruptedException {
@@ -32,8 +38,7 @@ public final class RepairRunner implements ToolRunner {
                 netlink.add(o);
                 requests.add(new NetlinkRepairs.AddRule(a.v6(), a.priority(), a.table()));
             } else if (o instanceof RepairOp.Ip6tablesRestore r) {
-                ProcResult p = ctx.processes().run(List.of("ip", "netns", "exec", netns, "ip6tables-restore", "-w"), r.input(),
-                        ProcessRunner.DEFAULT_TIMEOUT);
+                ProcResult p = ip6tablesRestore(netns, r).run(ctx.processes(), ProcessRunner.DEFAULT_TIMEOUT);
                 if (!p.ok()) throw new OpFailedException("namespace " + netns + " (ip6tables-restore)", o, p.errorText());
             }
         }
@@ -52,13 +57,15 @@ public final class RepairRunner implements ToolRunner {
         }
     }
 
+    /** The repairs as the iproute2, nft and ip6tables-restore commands that do the same (what is sent is the dumped objects). */
     @Override
     public String render(String netns, List<Op> ops, RunContext ctx) {
         List<String> lines = new ArrayList<>();
         for (Op o : ops) {
-            if (o instanceof RepairOp.Ip6tablesRestore r) lines.add("ip netns exec " + netns + " ip6tables-restore -w <<'EOF'\n" + r.input() + "EOF");
-            else if (o instanceof RepairOp.DeleteNftTable) lines.add("ip netns exec " + netns + " " + o.text());
-            else lines.add("ip -n " + netns + " " + o.text());
+            if (o instanceof RepairOp.Ip6tablesRestore r) lines.add(ip6tablesRestore(netns, r).shell());
+            else if (o instanceof RepairOp.DeleteNftTable) lines.add("ip netns exec " + ShellQuote.quote(netns) + " " + o.describe());
+            else if (o instanceof RepairOp.Delete d) lines.add(d.program() + " -n " + ShellQuote.quote(netns) + " " + d.words());
+            else lines.add("ip -n " + ShellQuote.quote(netns) + " " + o.describe());
         }
         return String.join("\n", lines);
     }

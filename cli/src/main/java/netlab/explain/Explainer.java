@@ -146,7 +146,7 @@ public final class Explainer {
         boolean inContainer = isContainer(op.node(), Optional.empty());
         if (inContainer) containerCommands++;
         else hostCommands++;
-        byNode.get(op.node()).add("runs once it is built: sh -c " + of(op.text()));
+        byNode.get(op.node()).add("runs once it is built: sh -c " + of(op.command()));
     }
 
     private void service(ServiceOp op) {

@@ -11,7 +11,6 @@ import netlab.model.ModelNode;
 import netlab.net.Cidr;
 import netlab.plan.IpOp;
 import netlab.plan.Naming;
-import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.source.Diagnostics;
@@ -100,10 +99,9 @@ public final class BridgeType implements InterfaceType {
     public void planCreate(ModelNode node, ModelInterface iface, Naming naming, PlanBuilder plan) {
         Spec s = (Spec) iface.spec().typeSpec();
         String ns = naming.nodeNetns(node.name());
-        plan.addToNode(StageName.NODES, naming, node.name(), IpOp.creating(new ObjectRef.Link(ns, iface.name()),
-                "link add name " + iface.name() + iface.spec().mac().map(m -> " address " + m).orElse("")
-                        + (iface.spec().mtu().isPresent() ? " mtu " + iface.spec().mtu().getAsInt() : "") + " type bridge stp_state 0"));
-        for (Located p : s.ports()) plan.addToNode(StageName.NODES, naming, node.name(), IpOp.of("link set dev " + p.text() + " master " + iface.name()));
+        IpOp.NewLink link = new IpOp.NewLink(iface.name(), iface.spec().mac(), iface.spec().mtu(), java.util.Optional.empty());
+        plan.addToNode(StageName.NODES, naming, node.name(), new IpOp.AddBridge(link, false, false, link.madeIn(ns)));
+        for (Located p : s.ports()) plan.addToNode(StageName.NODES, naming, node.name(), new IpOp.LinkMaster(p.text(), iface.name()));
     }
 
     @Override

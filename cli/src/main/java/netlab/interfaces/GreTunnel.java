@@ -10,7 +10,6 @@ import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
 import netlab.net.MacAddress;
 import netlab.plan.IpOp;
-import netlab.plan.ObjectRef;
 import netlab.source.Diagnostics;
 import netlab.source.Located;
 import netlab.source.Pos;
@@ -31,16 +30,11 @@ public record GreTunnel(String type, AddressAt local, AddressAt remote, Optional
         return underlay.map(u -> List.of(u.text())).orElse(List.of());
     }
 
-    /** The {@code ip link add} line that makes it. */
+    /** The op that makes it in namespace {@code netns}. */
     public IpOp createOp(String ifname, Optional<MacAddress> mac, OptionalInt mtu, String netns) {
-        StringBuilder sb = new StringBuilder("link add name ").append(ifname);
-        mac.ifPresent(m -> sb.append(" address ").append(m));
-        if (mtu.isPresent()) sb.append(" mtu ").append(mtu.getAsInt());
-        sb.append(" type ").append(type).append(" local ").append(local).append(" remote ").append(remote);
-        key.ifPresent(k -> sb.append(" key ").append(k));
-        ttl.ifPresent(t -> sb.append(" ttl ").append(t));
-        underlay.ifPresent(u -> sb.append(" dev ").append(u.text()));
-        return IpOp.creating(new ObjectRef.Link(netns, ifname), sb.toString());
+        IpOp.NewLink link = new IpOp.NewLink(ifname, mac, mtu, Optional.empty());
+        return new IpOp.AddGre(link, type.equals(GretapType.NAME), local.address(), remote.address(), key, ttl,
+                underlay.isPresent() ? Optional.of(underlay.get().text()) : Optional.empty(), link.madeIn(netns));
     }
 
     static GreTunnel parse(String type, Fields f, String node, String iface) {

@@ -10,7 +10,6 @@ import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
 import netlab.plan.IpOp;
 import netlab.plan.Naming;
-import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.source.Diagnostics;
@@ -98,9 +97,8 @@ public final class VlanType implements InterfaceType {
     public void planCreate(ModelNode node, ModelInterface iface, Naming naming, PlanBuilder plan) {
         Spec s = (Spec) iface.spec().typeSpec();
         String ns = naming.nodeNetns(node.name());
-        plan.addToNode(StageName.NODES, naming, node.name(), IpOp.creating(new ObjectRef.Link(ns, iface.name()),
-                "link add link " + s.parent().text() + " name " + iface.name() + iface.spec().mac().map(m -> " address " + m).orElse("")
-                        + (iface.spec().mtu().isPresent() ? " mtu " + iface.spec().mtu().getAsInt() : "") + " type vlan id " + s.id()));
+        IpOp.NewLink link = new IpOp.NewLink(iface.name(), iface.spec().mac(), iface.spec().mtu(), Optional.empty());
+        plan.addToNode(StageName.NODES, naming, node.name(), new IpOp.AddVlan(link, s.parent().text(), s.id(), link.madeIn(ns)));
     }
 
     @Override

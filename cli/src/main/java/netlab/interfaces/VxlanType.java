@@ -16,7 +16,6 @@ import netlab.net.MacAddress;
 import netlab.plan.BridgeOp;
 import netlab.plan.IpOp;
 import netlab.plan.Naming;
-import netlab.plan.ObjectRef;
 import netlab.plan.Op;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
@@ -50,10 +49,9 @@ public final class VxlanType implements InterfaceType {
             return mac.isEmpty();
         }
 
-        /** The {@code bridge -batch} line: flood entries are appended (one per remote VTEP), unicast ones replaced. */
-        public String batchLine(String dev) {
-            return mac.map(m -> "fdb replace " + m + " dev " + dev + " dst " + dst)
-                    .orElse("fdb append 00:00:00:00:00:00 dev " + dev + " dst " + dst);
+        /** The op that makes it on {@code dev}: flood entries are appended (one per remote VTEP), unicast ones replaced. */
+        public BridgeOp op(String dev) {
+            return mac.isPresent() ? new BridgeOp.FdbReplace(mac.get(), dev, dst.address(), false) : new BridgeOp.FdbFlood(dev, dst.address());
         }
     }
 
@@ -79,28 +77,21 @@ public final class VxlanType implements InterfaceType {
             return underlay.map(u -> List.of(u.text())).orElse(List.of());
         }
 
-        /** The {@code ip link add} line (without the device's MAC and MTU, which {@link #ops} adds). */
-        public String linkType() {
-            StringBuilder sb = new StringBuilder("type vxlan id ").append(vni);
-            local.ifPresent(a -> sb.append(" local ").append(a));
-            remote.ifPresent(a -> sb.append(" remote ").append(a));
-            group.ifPresent(a -> sb.append(" group ").append(a));
-            underlay.ifPresent(u -> sb.append(" dev ").append(u.text()));
-            sb.append(" dstport ").append(port);
-            if (!learning) sb.append(" nolearning");
-            return sb.toString();
+        /** The op that makes the device in namespace {@code netns}. */
+        public IpOp.AddVxlan createOp(String ifname, Optional<MacAddress> mac, OptionalInt mtu, String netns) {
+            IpOp.NewLink link = new IpOp.NewLink(ifname, mac, mtu, Optional.empty());
+            return new IpOp.AddVxlan(link, vni, address(local), address(remote), address(group),
+                    underlay.isPresent() ? Optional.of(underlay.get().text()) : Optional.empty(), port, learning, link.madeIn(netns));
         }
 
-        /** The {@code ip link add} that makes the device in namespace {@code netns}. */
-        public Op createOp(String ifname, Optional<MacAddress> mac, OptionalInt mtu, String netns) {
-            return IpOp.creating(new ObjectRef.Link(netns, ifname), "link add name " + ifname
-                    + mac.map(m -> " address " + m).orElse("") + (mtu.isPresent() ? " mtu " + mtu.getAsInt() : "") + " " + linkType());
+        private static Optional<IpAddress> address(Optional<AddressAt> a) {
+            return a.isPresent() ? Optional.of(a.get().address()) : Optional.empty();
         }
 
         /** Its static forwarding entries, for {@code bridge -batch} once the device exists. */
-        public List<Op> fdbOps(String ifname) {
-            List<Op> out = new ArrayList<>();
-            for (FdbEntry e : fdb) out.add(new BridgeOp(e.batchLine(ifname)));
+        public List<BridgeOp> fdbOps(String ifname) {
+            List<BridgeOp> out = new ArrayList<>();
+            for (FdbEntry e : fdb) out.add(e.op(ifname));
             return out;
         }
     }

@@ -37,8 +37,13 @@ public final class LabDown {
     public Optional<Removed> down(LabName lab, boolean waitForLock) throws InterruptedException {
         Optional<Removed> removed;
         try (LabLock lock = LabLock.acquire(env.store(), lab, waitForLock, env.progress())) {
-            removed = downLocked(lab);
-            lock.deleteFile();
+            try {
+                removed = downLocked(lab);
+            } finally {
+                // also when down is refused (the name is a link planted among the records) or fails: a lock file is
+                // made afresh by whoever needs one (a waiter notices its file went), and a refusal leaves nothing
+                lock.deleteFile();
+            }
         }
         // an up killed while it probed kernel features left its throw-away namespace: not the lab's, but netlab's
         new netlab.doctor.FeatureProbe(env.processes()).removeStaleProbes();

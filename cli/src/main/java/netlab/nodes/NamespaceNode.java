@@ -8,7 +8,6 @@ import netlab.core.KindRuntime;
 import netlab.core.NodeKind;
 import netlab.model.ModelNode;
 import netlab.plan.IpOp;
-import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.process.ProcResult;
@@ -46,7 +45,7 @@ public final class NamespaceNode implements NodeKind {
     @Override
     public void planCreate(ModelNode node, KindRuntime rt, PlanBuilder plan) {
         String ns = rt.naming().nodeNetns(node.name());
-        plan.add(StageName.NAMESPACES, "host", null, IpOp.creating(new ObjectRef.Netns(ns), "netns add " + ns));
+        plan.add(StageName.NAMESPACES, "host", null, new IpOp.NetnsAdd(ns));
     }
 
     @Override

@@ -5,10 +5,10 @@ import netlab.source.Printable;
 /**
  * A line of {@code ip}, {@code tc} or {@code bridge -batch} input, held to a grammar where it is one command and its
  * words are exactly what they look like: iproute2's batch reader splits a line at blanks, starts a comment at a word
- * beginning with {@code #} and a quoted word at {@code "}, and netlab's netlink runner splits the same text at blanks
- * ({@code IpCommand}). Words of printable ASCII without quotes or backslashes, none starting with
- * {@code #} or {@code -}, and no line break: then both read the same words, no word is taken for an option, and no
- * text can add a second command. Validation keeps every topology value to such words; this check is the last
+ * beginning with {@code #} and a quoted word at {@code "}. Words of printable ASCII without quotes or backslashes,
+ * none starting with {@code #} or {@code -}, and no line break: then it reads the words the record holds, no word is
+ * taken for an option, and no text can add a second command. (Nothing of netlab reads these lines: the netlink runner
+ * reads the records.) Validation keeps every topology value to such words; this check is the last
  * guard, so a value it missed stops the plan instead of reaching {@code ip}.
  */
 public final class BatchLine {

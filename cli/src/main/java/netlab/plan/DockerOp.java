@@ -16,7 +16,7 @@ public sealed interface DockerOp extends Op {
      */
     record Run(ContainerConfig config, Optional<String> netns) implements DockerOp {
         @Override
-        public String text() {
+        public String describe() {
             return "run container " + config.name() + " (" + config.image() + ")";
         }
 
@@ -32,7 +32,7 @@ public sealed interface DockerOp extends Op {
      */
     record AttachNetns(String container, String netns) implements DockerOp {
         @Override
-        public String text() {
+        public String describe() {
             return "name the network namespace of container " + container + " " + netns;
         }
 

@@ -3,15 +3,20 @@ package netlab.plan;
 import java.util.Optional;
 
 /**
- * One operation of a plan: a line of an {@code ip -batch}, a sysctl, a shell command in a node… Consecutive ops
- * of the same {@link #tool()} in the same unit are run by one process (see {@link netlab.runtime.ToolRunner}).
+ * One operation of a plan, as a record of what it means: an interface to create with its settings, an address, a
+ * route, a sysctl, a node's rule set, a server to start… Consecutive ops of the same {@link #tool()} in the same unit
+ * are run together (see {@link netlab.runtime.ToolRunner}). What an op does is read from its record; text is made of
+ * it only to print it (the dry run, messages) and to hand it to a program that takes text (the batch fallback).
  */
 public interface Op {
     /** Which runner executes it; ops of one tool are batched together. */
     Tool tool();
 
-    /** The text of the operation as its tool takes it (a batch line, "key=value", a shell command). */
-    String text();
+    /**
+     * The op in words, for people: an error message naming the op that failed. An iproute2 op says it as its batch
+     * line. Never read back: code that needs to know what an op does reads its record.
+     */
+    String describe();
 
     /**
      * The object this op brings into being, when re-running it would fail or duplicate it. A converging

@@ -13,7 +13,7 @@ public record ServiceOp(String lab, String node, Service service, Optional<Objec
     }
 
     @Override
-    public String text() {
+    public String describe() {
         return service.describe() + " in node " + node;
     }
 }

@@ -8,7 +8,7 @@ public record SysctlOp(String key, String value) implements Op {
     }
 
     @Override
-    public String text() {
+    public String describe() {
         return key + "=" + value;
     }
 }

@@ -9,6 +9,7 @@ import netlab.plan.IptablesOp;
 import netlab.plan.Naming;
 import netlab.plan.ObjectRef;
 import netlab.plan.PlanBuilder;
+import netlab.plan.RuleSet;
 import netlab.plan.StageName;
 import netlab.runtime.Table;
 import netlab.text.Fingerprint;
@@ -37,7 +38,12 @@ public final class NodeRules {
      * @param mark  what every rule's comment starts with: {@code netlab:LAB:FINGERPRINT}
      * @param count how many rules the set has
      */
-    public record Rendered(String text, String mark, int count) {}
+    public record Rendered(RuleSet rules, String mark, int count) {
+        /** The set as iptables-restore input. */
+        public String text() {
+            return rules.restoreInput();
+        }
+    }
 
     /** The node's rule set; empty when it has no rules (then netlab leaves its tables alone). */
     public static Optional<Rendered> render(ModelNode node, LabModel model) {
@@ -52,20 +58,18 @@ public final class NodeRules {
             }
         }
         String mark = "netlab:" + model.name() + ":" + fingerprint(model.name(), lines);
-        StringBuilder sb = new StringBuilder();
-        sb.append("# netlab: the rules of node ").append(node.name()).append(" (lab ").append(model.name())
-                .append("); replaces its filter and nat tables\n");
+        List<RuleSet.Table> tables = new ArrayList<>();
         for (Table t : Table.values()) {
-            sb.append('*').append(t.label()).append('\n');
-            for (String chain : t.chains()) sb.append(':').append(chain).append(" ACCEPT [0:0]\n");
-            for (String chain : ownChains(t, lines)) sb.append(':').append(chain).append(" - [0:0]\n");
+            List<RuleSet.Chain> chains = new ArrayList<>();
+            for (String chain : t.chains()) chains.add(new RuleSet.Chain(chain, "ACCEPT"));
+            for (String chain : ownChains(t, lines)) chains.add(new RuleSet.Chain(chain, "-"));
+            List<RuleSet.Rule> rs = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).table() != t) continue;
-                sb.append(lines.get(i).text(mark + origins.get(i))).append('\n');
+                if (lines.get(i).table() == t) rs.add(lines.get(i).rule(mark + origins.get(i)));
             }
-            sb.append("COMMIT\n");
+            tables.add(new RuleSet.Table(t.label(), chains, rs));
         }
-        return Optional.of(new Rendered(sb.toString(), mark, lines.size()));
+        return Optional.of(new Rendered(new RuleSet(Optional.of(new RuleSet.Owner(node.name(), model.name())), tables), mark, lines.size()));
     }
 
     /** Chains of a table that lines are appended to besides its built-in ones, in order of first use. */
@@ -78,7 +82,7 @@ public final class NodeRules {
     /** Adds one op per node with rules to the rules stage. */
     public static void plan(LabModel model, Naming naming, PlanBuilder plan) {
         for (ModelNode n : model.nodes().values()) {
-            render(n, model).ifPresent(r -> plan.addToNode(StageName.RULES, naming, n.name(), new IptablesOp(r.text(),
+            render(n, model).ifPresent(r -> plan.addToNode(StageName.RULES, naming, n.name(), new IptablesOp(r.rules(),
                     Optional.of(new ObjectRef.Rules(naming.nodeNetns(n.name()), r.mark(), r.count())))));
         }
     }

@@ -2,6 +2,7 @@ package netlab.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import netlab.plan.RuleSet;
 import netlab.runtime.Table;
 
 /**
@@ -32,13 +33,9 @@ public record RuleLine(Table table, String chain, List<String> matches, List<Str
         this(table, chain, matches, target, "");
     }
 
-    /** The line for iptables-restore: {@code -A CHAIN MATCHES -m comment --comment "COMMENT" TARGET}. */
-    public String text(String comment) {
-        List<String> words = new ArrayList<>(List.of("-A", chain));
-        words.addAll(matches);
-        words.addAll(List.of("-m", "comment", "--comment", "\"" + comment(comment) + "\""));
-        words.addAll(target);
-        return String.join(" ", words);
+    /** The rule as iptables-restore takes it, with its comment: {@code -A CHAIN MATCHES -m comment --comment "COMMENT" TARGET}. */
+    public RuleSet.Rule rule(String comment) {
+        return new RuleSet.Rule(chain, matches, target, comment);
     }
 
     /** The same without the comment: what decides the rule's effect (and its fingerprint). */
@@ -50,17 +47,10 @@ public record RuleLine(Table table, String chain, List<String> matches, List<Str
     }
 
     private static void plain(String word) {
-        if (word.isEmpty() || !word.chars().allMatch(c -> c > ' ' && c < 0x7f && c != '"' && c != '\'' && c != '\\')) {
-            throw new IllegalArgumentException("an iptables word that iptables-restore would not read as written: '"
-                    + netlab.source.Printable.line(word) + "'");
-        }
+        RuleSet.word(word);
     }
 
-    private static String comment(String text) {
-        if (!text.chars().allMatch(c -> c >= ' ' && c < 0x7f && c != '"' && c != '\'' && c != '\\')) {
-            throw new IllegalArgumentException("an iptables comment that iptables-restore would not read as written: '"
-                    + netlab.source.Printable.line(text) + "'");
-        }
-        return text;
+    private static void comment(String text) {
+        RuleSet.comment(text);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.plan.BatchLine;
+import netlab.plan.BatchOp;
 import netlab.plan.Op;
 import netlab.process.Command;
 import netlab.process.ProcResult;
@@ -26,10 +27,13 @@ public final class IpRunner implements ToolRunner {
         return argv;
     }
 
-    /** The one process that runs the ops: each op one line of its batch input, each line held to {@link BatchLine}. */
-    public static Command command(String program, String netns, List<Op> ops) {
+    /**
+     * The one process that runs the ops: each op one line of its batch input, written by its program's renderer
+     * ({@link BatchOp#batchLine}), each line held to {@link BatchLine}.
+     */
+    public static Command command(String program, String netns, List<? extends Op> ops) {
         StringBuilder in = new StringBuilder();
-        for (Op op : ops) in.append(BatchLine.require(op.text())).append('\n');
+        for (Op op : ops) in.append(((BatchOp) op).batchLine()).append('\n');
         return Command.withInput(argv(program, netns), in.toString());
     }
 

@@ -23,7 +23,7 @@ public final class IptablesRunner implements ToolRunner {
 
     private static String input(List<Op> ops) {
         StringBuilder in = new StringBuilder();
-        for (Op op : ops) in.append(op.text());
+        for (Op op : ops) in.append(((IptablesOp) op).rules().restoreInput());
         return in.toString();
     }
 
@@ -42,12 +42,12 @@ public final class IptablesRunner implements ToolRunner {
         // Name the refused line: iptables-restore says "line N failed" (legacy) or "Error occurred at line: N" (nft).
         Matcher m = FAILED_LINE.matcher(r.stderr());
         String[] lines = in.split("\n");
-        Op failed = ops.get(0);
+        String failed = ops.get(0).describe();
         if (m.find()) {
             int n = Integer.parseInt(m.group(1));
-            if (n >= 1 && n <= lines.length) failed = IptablesOp.line(lines[n - 1]);
+            if (n >= 1 && n <= lines.length) failed = lines[n - 1];
         }
-        throw new OpFailedException("namespace " + netns + " (iptables-restore)", failed, r.errorText());
+        throw new OpFailedException("namespace " + netns + " (iptables-restore)", ops.get(0), failed, r.errorText());
     }
 
     @Override

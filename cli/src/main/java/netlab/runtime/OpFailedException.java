@@ -9,7 +9,12 @@ public final class OpFailedException extends NetlabException {
     private final transient Op op;
 
     public OpFailedException(String where, Op op, String toolMessage) {
-        super(ExitCode.OPERATION_FAILED, where + ": '" + op.text() + "' failed: " + oneLine(toolMessage));
+        this(where, op, op.describe(), toolMessage);
+    }
+
+    /** @param what the part of the op that was refused, in the tool's words (a line of its input) */
+    public OpFailedException(String where, Op op, String what, String toolMessage) {
+        super(ExitCode.OPERATION_FAILED, where + ": '" + what + "' failed: " + oneLine(toolMessage));
         this.op = op;
     }
 

@@ -14,9 +14,8 @@ import java.util.Locale;
 public final class SaveForm {
     private SaveForm() {}
 
-    /** The rule (its matches and target, without the comment) in iptables-save's words. */
-    public static String of(String rule) {
-        List<String> w = new ArrayList<>(List.of(rule.strip().split("\\s+")));
+    /** A rule's words (its matches and target, without the comment), as netlab's rule set holds them, in iptables-save's. */
+    public static String of(List<String> w) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < w.size(); i++) {
             String word = w.get(i);

@@ -103,7 +103,7 @@ public final class ServiceRunner implements ToolRunner {
             else if (!there.get().isRegularFile()) throw PrivateFiles.notOurs(log, PrivateFiles.kind(there.get()) + " where netlab keeps a server's log");
             else PrivateFiles.mode(log, PrivateFiles.FILE);
         } catch (IOException e) {
-            throw NetlabException.environment("cannot write the files of " + op.text() + " in " + dir + ": " + e.getMessage());
+            throw NetlabException.environment("cannot write the files of " + op.describe() + " in " + dir + ": " + e.getMessage());
         }
         ProcessBuilder pb = new ProcessBuilder(argv(netns, op));
         Map<String, String> env = pb.environment();

@@ -14,7 +14,7 @@ public final class ShellRunner implements ToolRunner {
 
     /** What runs in the node: the topology's command is shell text there, by design, and one argument of sh. */
     static List<String> argv(ShellOp op) {
-        return List.of("sh", "-c", op.text());
+        return List.of("sh", "-c", op.command());
     }
 
     @Override

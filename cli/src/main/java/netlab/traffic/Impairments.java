@@ -45,7 +45,7 @@ public final class Impairments {
     /** Adds the lab's impairments to the traffic stage: one {@code tc -batch} per namespace that has any. */
     public static void plan(LabModel model, Naming naming, PlanBuilder plan) {
         for (ImpairedEnd e : of(model, naming)) {
-            plan.add(StageName.TRAFFIC, e.label(), e.netns(), new TcOp(TcLines.replaceRoot(e.dev(), e.impairment())));
+            plan.add(StageName.TRAFFIC, e.label(), e.netns(), new TcOp(e.dev(), e.impairment()));
         }
     }
 

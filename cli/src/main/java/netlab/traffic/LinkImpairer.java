@@ -13,7 +13,7 @@ import netlab.model.LabModel;
 import netlab.model.ModelInterface;
 import netlab.model.ModelNode;
 import netlab.model.ModelSwitch;
-import netlab.plan.BatchLine;
+import netlab.plan.TcOp;
 import netlab.plan.Naming;
 import netlab.process.ProcResult;
 import netlab.process.ProcessRunner;
@@ -67,7 +67,7 @@ public final class LinkImpairer {
     public void apply(List<ImpairedEnd> ends) throws InterruptedException {
         Map<String, StringBuilder> batches = new LinkedHashMap<>();
         for (ImpairedEnd e : ends) {
-            batches.computeIfAbsent(e.netns(), k -> new StringBuilder()).append(BatchLine.require(TcLines.replaceRoot(e.dev(), e.impairment()))).append('\n');
+            batches.computeIfAbsent(e.netns(), k -> new StringBuilder()).append(new TcOp(e.dev(), e.impairment()).batchLine()).append('\n');
         }
         for (Map.Entry<String, StringBuilder> b : batches.entrySet()) {
             ProcResult r = processes.run(List.of("tc", "-n", b.getKey(), "-batch", "-"), b.getValue().toString(), Duration.ofSeconds(20));

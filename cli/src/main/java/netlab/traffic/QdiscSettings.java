@@ -27,7 +27,7 @@ public record QdiscSettings(String kind, OptionalLong rateBits, OptionalLong bur
     private static final int NETEM_QOPT = 24;
     private static final long TBF_LATENCY_MICROS = 200_000;
 
-    /** What netlab installs for {@code i} (see {@link TcLines}). */
+    /** What netlab installs for {@code i} (see {@link netlab.plan.TcOp}). */
     public static QdiscSettings expected(Impairment i) {
         if (!i.needsNetem()) {
             long bits = i.rateBits().getAsLong();

@@ -21,6 +21,7 @@ import netlab.check.CheckKind;
 import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
+import netlab.check.SentFrames;
 import netlab.check.Target;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
@@ -151,7 +152,7 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
                 return Observation.couldNotRun("tcpdump did not start on " + on + ": " + text(err));
             }
             if (during.isPresent()) {
-                action = during.get().observe(ctx, timeout).asAction();
+                action = act(ctx, during.get(), timeout);
                 if (!action.ran()) {
                     return Observation.couldNotRun("its 'during' action (" + during.get().describe() + ") did not do its job: " + action.detail());
                 }
@@ -178,6 +179,27 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
         String traffic = action == null ? "" : "; during: " + action.detail();
         String seen = count + " matching frame" + (count == 1 ? "" : "s") + " on " + on + sample + traffic;
         return count >= min ? Observation.ok(seen) : Observation.notOk(seen + (min > 1 ? " (wanted at least " + min + ")" : ""));
+    }
+
+    /**
+     * Runs the {@code during} action until a frame has left its sender, by the sender's own counters, or the time is
+     * up. A probe's own "sent" is not enough: ping counts an echo as transmitted when the kernel took it, even when
+     * no frame went out (the neighbour entry it waited on failed that moment; a firewall dropped it on its way out),
+     * and a capture that then sees nothing would prove nothing. Run again, the probe sends (a failed entry is
+     * resolved afresh); a probe whose frames never leave its node did not do its job.
+     */
+    static Observation act(CheckContext ctx, CheckBody action, Duration timeout) throws InterruptedException {
+        Optional<String> sender = action.sender();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long before = sender.isPresent() ? SentFrames.of(ctx, sender.get()) : 0;
+            Observation seen = action.observe(ctx, timeout).asAction();
+            if (!seen.ran() || sender.isEmpty() || SentFrames.of(ctx, sender.get()) > before) return seen;
+            if (System.nanoTime() >= deadline) {
+                return Observation.couldNotRun("no frame left " + sender.get() + " while it ran, though it said: " + seen.detail());
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** What tcpdump said, on one line, without its own progress lines. */

@@ -71,6 +71,11 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
     }
 
     @Override
+    public Optional<String> sender() {
+        return Optional.of(from);
+    }
+
+    @Override
     public String kind() {
         return "http";
     }

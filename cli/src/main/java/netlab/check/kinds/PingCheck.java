@@ -108,6 +108,11 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
     }
 
     @Override
+    public Optional<String> sender() {
+        return Optional.of(from);
+    }
+
+    @Override
     public String kind() {
         return "ping";
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,6 +60,11 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
     }
 
     @Override
+    public Optional<String> sender() {
+        return Optional.of(from);
+    }
+
+    @Override
     public String kind() {
         return "spread";
     }
@@ -97,7 +103,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
 
     /** curl with the URL {@code requests} times, after {@code --} and without URL globbing (see {@link netlab.check.CurlProbe}). */
     static List<String> argv(String url, int requests) {
-        List<String> argv = new ArrayList<>(List.of("curl", "-sS", "--globoff", "--noproxy", "*", "-H", "Connection: close", "--connect-timeout", "2",
+        List<String> argv = new ArrayList<>(List.of("curl", "-q", "-sS", "--globoff", "--noproxy", "*", "-H", "Connection: close", "--connect-timeout", "2",
                 "--max-time", "5", "--"));
         for (int i = 0; i < requests; i++) argv.add(url);
         return argv;

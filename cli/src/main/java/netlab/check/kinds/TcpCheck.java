@@ -60,6 +60,11 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
     }
 
     @Override
+    public Optional<String> sender() {
+        return Optional.of(from);
+    }
+
+    @Override
     public String kind() {
         return "tcp";
     }

@@ -1,8 +1,7 @@
 package netlab.plan.build;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import netlab.core.Catalog;
 import netlab.core.Extension;
@@ -53,10 +52,10 @@ public final class Planner {
 
     private Plan build() {
         String fabric = naming.fabricNetns();
-        plan.add(StageName.NAMESPACES, "host", null, IpOp.creating(new ObjectRef.Netns(fabric), "netns add " + fabric));
+        plan.add(StageName.NAMESPACES, "host", null, new IpOp.NetnsAdd(fabric));
         for (ModelNode n : model.nodes().values()) catalog.nodeKinds().get(n.kind()).planCreate(n, rt, plan);
 
-        fabric(IpOp.of("link set dev lo alias " + naming.mark()));
+        fabric(new IpOp.LinkAlias("lo", naming.mark()));
         for (ModelSwitch s : model.switches().values()) planSwitch(s);
         for (ModelLink l : model.links()) planLink(l);
         planSwitchToSwitchLinks();
@@ -74,23 +73,22 @@ public final class Planner {
 
     private void planSwitch(ModelSwitch s) {
         String name = s.name();
-        fabric(IpOp.creating(new ObjectRef.Link(naming.fabricNetns(), name),
-                "link add name " + name + " type bridge stp_state 0" + (s.spec().hub() ? " ageing_time 0" : "") + SwitchVlans.bridgeOptions(s)));
-        fabric(IpOp.of("link set dev " + name + " addrgenmode none"));
-        fabric(IpOp.of("link set dev " + name + " up"));
+        IpOp.NewLink bridge = IpOp.NewLink.named(name);
+        fabric(new IpOp.AddBridge(bridge, s.spec().hub(), s.vlanAware(), bridge.madeIn(naming.fabricNetns())));
+        fabric(new IpOp.AddrGenModeNone(name));
+        fabric(new IpOp.LinkUp(name));
     }
 
     private void planLink(ModelLink l) {
         ModelInterface a = l.a();
         if (l.toSwitch()) {
             String port = l.switchPort().get().portName();
-            fabric(IpOp.creating(new ObjectRef.Link(naming.fabricNetns(), port),
-                    "link add name " + port + mtu(a) + " type veth peer name " + a.name() + end(a)));
+            IpOp.NewLink portEnd = new IpOp.NewLink(port, Optional.empty(), a.spec().mtu(), Optional.empty());
+            fabric(new IpOp.AddVeth(portEnd, end(a), portEnd.madeIn(naming.fabricNetns())));
             switchPort(l.switchName().get(), port);
         } else {
-            ModelInterface b = l.b().get();
-            fabric(IpOp.creating(new ObjectRef.Link(naming.nodeNetns(a.node()), a.name()),
-                    "link add name " + a.name() + end(a) + " type veth peer name " + b.name() + end(b)));
+            IpOp.NewLink aEnd = end(a);
+            fabric(new IpOp.AddVeth(aEnd, end(l.b().get()), aEnd.madeIn(naming.fabricNetns())));
         }
     }
 
@@ -101,8 +99,8 @@ public final class Planner {
             for (ModelSwitch.Port p : s.ports()) {
                 if (!(p.peer() instanceof ModelSwitch.SwitchPort other) || made.contains(other.port())) continue;
                 made.add(p.portName());
-                fabric(IpOp.creating(new ObjectRef.Link(naming.fabricNetns(), p.portName()),
-                        "link add name " + p.portName() + " type veth peer name " + other.port()));
+                IpOp.NewLink end = IpOp.NewLink.named(p.portName());
+                fabric(new IpOp.AddVeth(end, IpOp.NewLink.named(other.port()), end.madeIn(naming.fabricNetns())));
                 switchPort(s.name(), p.portName());
                 switchPort(other.sw(), other.port());
             }
@@ -110,19 +108,15 @@ public final class Planner {
     }
 
     private void switchPort(String sw, String port) {
-        fabric(IpOp.of("link set dev " + port + " addrgenmode none"));
-        fabric(IpOp.of("link set dev " + port + " master " + sw));
-        if (model.switches().get(sw).spec().hub()) fabric(IpOp.of("link set dev " + port + " type bridge_slave learning off flood on"));
-        fabric(IpOp.of("link set dev " + port + " up"));
+        fabric(new IpOp.AddrGenModeNone(port));
+        fabric(new IpOp.LinkMaster(port, sw));
+        if (model.switches().get(sw).spec().hub()) fabric(new IpOp.BridgePortFlags(port, Optional.of(false), Optional.of(true), Optional.empty()));
+        fabric(new IpOp.LinkUp(port));
     }
 
     /** The node side of a veth, created directly in the node's namespace, with its MAC and MTU. */
-    private String end(ModelInterface i) {
-        return i.spec().mac().map(m -> " address " + m).orElse("") + mtu(i) + " netns " + naming.nodeNetns(i.node());
-    }
-
-    private static String mtu(ModelInterface i) {
-        return i.spec().mtu().isPresent() ? " mtu " + i.spec().mtu().getAsInt() : "";
+    private IpOp.NewLink end(ModelInterface i) {
+        return new IpOp.NewLink(i.name(), i.spec().mac(), i.spec().mtu(), Optional.of(naming.nodeNetns(i.node())));
     }
 
     private void planNode(ModelNode n) {
@@ -131,39 +125,34 @@ public final class Planner {
         if (n.spec().forwarding()) node(n, new SysctlOp("net.ipv6.conf.all.forwarding", "1"));
         for (var e : n.spec().sysctls().entrySet()) node(n, new SysctlOp(e.getKey(), e.getValue().text()));
 
-        node(n, IpOp.of("link set dev lo up"));
-        node(n, IpOp.of("link set dev lo alias " + naming.mark()));
+        node(n, new IpOp.LinkUp("lo"));
+        node(n, new IpOp.LinkAlias("lo", naming.mark()));
         for (ModelInterface i : InterfaceOrder.creationOrder(n)) {
             catalog.interfaceTypes().get(i.spec().typeSpec().type()).planCreate(n, i, naming, plan);
             if (!i.name().equals("lo")) {
-                if (i.addresses().stream().noneMatch(Cidr::isV6)) node(n, IpOp.of("link set dev " + i.name() + " addrgenmode none"));
-                node(n, IpOp.of("link set dev " + i.name() + " up"));
+                if (noV6(i)) node(n, new IpOp.AddrGenModeNone(i.name()));
+                node(n, new IpOp.LinkUp(i.name()));
             }
-            for (Cidr c : i.addresses()) {
-                node(n, IpOp.of("addr replace " + c + " dev " + i.name() + (c.isV6() ? " nodad" : "")));
-            }
+            for (Cidr c : i.addresses()) node(n, new IpOp.AddrReplace(c, i.name()));
         }
-        for (ModelRoute r : n.routes()) node(n, IpOp.of(route(r)));
+        for (ModelRoute r : n.routes()) node(n, route(r));
         int index = 0;
         for (Located cmd : n.spec().exec()) {
             plan.addToNode(StageName.EXEC, naming, n.name(), new ShellOp(n.name(), cmd.text(),
-                    java.util.Optional.of(new ObjectRef.Done("exec:" + n.name() + ":" + index++))));
+                    Optional.of(new ObjectRef.Done("exec:" + n.name() + ":" + index++))));
         }
+    }
+
+    private static boolean noV6(ModelInterface i) {
+        for (Cidr c : i.addresses()) if (c.isV6()) return false;
+        return true;
     }
 
     private void node(ModelNode n, Op op) {
         plan.addToNode(StageName.NODES, naming, n.name(), op);
     }
 
-    public static String route(ModelRoute r) {
-        List<String> words = new ArrayList<>(List.of("route", "replace"));
-        String dst = r.destination();
-        // "default" without a gateway would be read as IPv4; name the IPv6 default explicitly.
-        if (dst.equals("default") && r.via().isEmpty()) dst = r.v6() ? "::/0" : "0.0.0.0/0";
-        words.add(dst);
-        r.via().ifPresent(v -> words.addAll(List.of("via", v.toString())));
-        r.dev().ifPresent(dv -> words.addAll(List.of("dev", dv)));
-        if (r.metric().isPresent()) words.addAll(List.of("metric", Integer.toString(r.metric().getAsInt())));
-        return String.join(" ", words);
+    public static IpOp.RouteReplace route(ModelRoute r) {
+        return IpOp.RouteReplace.to(r.to().isPresent() ? Optional.of(r.to().get().network()) : Optional.empty(), r.v6(), r.via(), r.dev(), r.metric());
     }
 }

@@ -27,10 +27,21 @@ import netlab.yaml.Fields;
  * matched port get a new destination ({@code to}: an address or a node, optionally with {@code :PORT}); replies are
  * translated back by conntrack. {@code chain: output} translates the node's own packets instead of arriving ones.
  *
- * @param to     the new destination host (address, node or node:interface)
- * @param toPort the new destination port, if it changes
+ * {@code probability: 0.5} matches each new connection at random with that chance (iptables' statistic match), so
+ * rules in a row spread connections over servers: 1/3, then 1/2, then the rest.
+ *
+ * @param to          the new destination host (address, node or node:interface)
+ * @param toPort      the new destination port, if it changes
+ * @param probability the chance a new connection is matched, (0, 1], as written (digits and one point)
  */
-public record DnatRule(RuleMatch match, Optional<Located> chain, Optional<AddressRef> to, OptionalInt toPort, Pos pos) implements Rule {
+public record DnatRule(RuleMatch match, Optional<Located> chain, Optional<AddressRef> to, OptionalInt toPort, Optional<String> probability,
+                       Pos pos) implements Rule {
+    private static final Pattern PROBABILITY = Pattern.compile("(0?\\.\\d{1,11}|1(\\.0{1,11})?|0)");
+
+    public DnatRule(RuleMatch match, Optional<Located> chain, Optional<AddressRef> to, OptionalInt toPort, Pos pos) {
+        this(match, chain, to, toPort, Optional.empty(), pos);
+    }
+
     static final List<String> CHAINS = List.of("prerouting", "output");
     private static final Pattern WITH_PORT = Pattern.compile("(.+):(\\d{1,5})");
 
@@ -42,7 +53,7 @@ public record DnatRule(RuleMatch match, Optional<Located> chain, Optional<Addres
 
         @Override
         public Set<String> fields() {
-            return Set.of("in", "source", "destination", "protocol", "port", "to", "chain");
+            return Set.of("in", "source", "destination", "protocol", "port", "to", "chain", "probability");
         }
 
         @Override
@@ -66,7 +77,13 @@ public record DnatRule(RuleMatch match, Optional<Located> chain, Optional<Addres
                 }
                 to = Optional.of(new AddressRef(host, p));
             }
-            return new DnatRule(RuleMatch.parse(f, where), chain, to, toPort, f.pos());
+            Optional<String> probability = f.string("probability").map(String::trim);
+            if (probability.isPresent() && (!PROBABILITY.matcher(probability.get()).matches() || new java.math.BigDecimal(probability.get()).signum() == 0)) {
+                f.diags().error(f.posOf("probability"), "'probability' of " + where + " must be a number above 0 and at most 1 (at most 11"
+                        + " decimals), not '" + netlab.source.Printable.name(probability.get()) + "'");
+                probability = Optional.empty();
+            }
+            return new DnatRule(RuleMatch.parse(f, where), chain, to, toPort, probability, f.pos());
         }
     }
 
@@ -105,6 +122,8 @@ public record DnatRule(RuleMatch match, Optional<Located> chain, Optional<Addres
         String address = to.flatMap(t -> t.address(model, node)).map(Object::toString).orElseThrow();
         List<String> target = new ArrayList<>(List.of("-j", "DNAT", "--to-destination",
                 address + (toPort.isPresent() ? ":" + toPort.getAsInt() : "")));
-        return new RuleLine(Table.NAT, output() ? "OUTPUT" : "PREROUTING", match.render(node, model), target);
+        List<String> matches = new ArrayList<>(match.render(node, model));
+        probability.ifPresent(p -> matches.addAll(List.of("-m", "statistic", "--mode", "random", "--probability", p.startsWith(".") ? "0" + p : p)));
+        return new RuleLine(Table.NAT, output() ? "OUTPUT" : "PREROUTING", matches, target);
     }
 }

@@ -2,7 +2,7 @@ package netlab.runtime.netlink;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import netlab.plan.IpOp;
 import netlab.plan.Op;
 import netlab.runtime.IpRunner;
 import netlab.runtime.OpFailedException;
@@ -12,9 +12,9 @@ import netlab.runtime.ns.InNetns;
 
 /**
  * Runs {@code ip} ops of a namespace over netlink from a JVM thread that entered the namespace: no process per
- * node. Ops outside the subset {@link IpCommand} knows run through {@code ip -batch} as before, in order, so
- * the result is the same as running the whole batch with iproute2 (which is what the plan prints). The host
- * namespace's ops (creating namespaces) always go to iproute2.
+ * node. It reads the op records; the ops it leaves to iproute2 ({@link NetlinkRequests} says which, op by op) run
+ * through {@code ip -batch} as before, in order, so the result is the same as running the whole batch with iproute2
+ * (which is what the plan prints). The host namespace's ops (creating namespaces) always go to iproute2.
  */
 public final class NetlinkIpRunner implements ToolRunner {
     private final IpRunner fallback = new IpRunner("ip");
@@ -26,24 +26,20 @@ public final class NetlinkIpRunner implements ToolRunner {
             return;
         }
         List<Op> group = new ArrayList<>();
-        List<IpCommand> parsed = new ArrayList<>();
-        Boolean groupIsNetlink = null;
+        boolean groupIsNetlink = false;
         for (Op op : ops) {
-            Optional<IpCommand> cmd = IpCommand.parse(op.text());
-            boolean viaNetlink = cmd.isPresent();
-            if (groupIsNetlink != null && viaNetlink != groupIsNetlink) {
-                flush(netns, group, parsed, groupIsNetlink, ctx);
+            boolean viaNetlink = NetlinkRequests.speaks((IpOp) op);
+            if (!group.isEmpty() && viaNetlink != groupIsNetlink) {
+                flush(netns, group, groupIsNetlink, ctx);
                 group = new ArrayList<>();
-                parsed = new ArrayList<>();
             }
             groupIsNetlink = viaNetlink;
             group.add(op);
-            cmd.ifPresent(parsed::add);
         }
-        if (!group.isEmpty()) flush(netns, group, parsed, groupIsNetlink, ctx);
+        if (!group.isEmpty()) flush(netns, group, groupIsNetlink, ctx);
     }
 
-    private void flush(String netns, List<Op> ops, List<IpCommand> cmds, boolean viaNetlink, RunContext ctx) throws InterruptedException {
+    private void flush(String netns, List<Op> ops, boolean viaNetlink, RunContext ctx) throws InterruptedException {
         if (!viaNetlink) {
             fallback.run(netns, ops, ctx);
             return;
@@ -52,11 +48,11 @@ public final class NetlinkIpRunner implements ToolRunner {
         try {
             InNetns.call(netns, () -> {
                 try (RtNetlink nl = new RtNetlink()) {
-                    for (int i = 0; i < cmds.size(); i++) {
+                    for (Op op : ops) {
                         try {
-                            nl.run(cmds.get(i));
+                            nl.run((IpOp) op);
                         } catch (NetlinkException e) {
-                            throw new OpFailedException("namespace " + netns, ops.get(i), "RTNETLINK answers: " + e.getMessage());
+                            throw new OpFailedException("namespace " + netns, op, "RTNETLINK answers: " + e.getMessage());
                         }
                     }
                 }

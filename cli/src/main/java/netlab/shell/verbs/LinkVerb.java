@@ -78,7 +78,7 @@ final class LinkVerb implements Verb {
     private static void restoreRoutes(ModelNode n, String netns, ShellSession s) throws InterruptedException {
         if (n.routes().isEmpty()) return;
         StringBuilder batch = new StringBuilder();
-        for (ModelRoute r : n.routes()) batch.append(BatchLine.require(Planner.route(r))).append('\n');
+        for (ModelRoute r : n.routes()) batch.append(Planner.route(r).batchLine()).append('\n');
         ProcResult r = s.env().processes().run(List.of("ip", "-n", netns, "-force", "-batch", "-"), batch.toString(), Duration.ofSeconds(10));
         if (!r.ok()) s.io().err().println("netlab: some routes of " + n.name() + " could not be put back: " + r.errorText());
     }

@@ -1,4 +1,4 @@
-package netlab.traffic;
+package netlab.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import netlab.source.Pos;
 import netlab.topology.Impairment;
 import org.junit.jupiter.api.Test;
 
-class TcLinesTest {
+/** Impairments as tc batch lines: what the dry run prints and tc runs. */
+class TcOpTest {
     private static Impairment imp(Long delayUs, Long jitterUs, Double loss, Long rate) {
         return new Impairment(delayUs == null ? OptionalLong.empty() : OptionalLong.of(delayUs),
                 jitterUs == null ? OptionalLong.empty() : OptionalLong.of(jitterUs),
@@ -18,18 +19,18 @@ class TcLinesTest {
 
     @Test
     void delayJitterLossAndRateAreOneNetemQdisc() {
-        assertThat(TcLines.replaceRoot("eth1", imp(100_000L, 10_000L, 0.5, 10_000_000L)))
+        assertThat(new TcOp("eth1", imp(100_000L, 10_000L, 0.5, 10_000_000L)).batchLine())
                 .isEqualTo("qdisc replace dev eth1 root netem delay 100ms 10ms loss 0.5% rate 10mbit");
-        assertThat(TcLines.replaceRoot("eth2", imp(1_500L, null, null, null))).isEqualTo("qdisc replace dev eth2 root netem delay 1500us");
-        assertThat(TcLines.replaceRoot("eth3", imp(null, null, 30.0, null))).isEqualTo("qdisc replace dev eth3 root netem loss 30%");
+        assertThat(new TcOp("eth2", imp(1_500L, null, null, null)).batchLine()).isEqualTo("qdisc replace dev eth2 root netem delay 1500us");
+        assertThat(new TcOp("eth3", imp(null, null, 30.0, null)).batchLine()).isEqualTo("qdisc replace dev eth3 root netem loss 30%");
     }
 
     @Test
     void aRateAloneIsATokenBucketWithAtLeastFewFramesOfBurst() {
-        assertThat(TcLines.replaceRoot("eth1", imp(null, null, null, 1_000_000L)))
+        assertThat(new TcOp("eth1", imp(null, null, null, 1_000_000L)).batchLine())
                 .isEqualTo("qdisc replace dev eth1 root tbf rate 1mbit burst 4096 latency 200ms");
         // 10 ms worth of a fast link: 1 Gbit/s brings 1.25 MB in 10 ms
-        assertThat(TcLines.replaceRoot("eth1", imp(null, null, null, 1_000_000_000L)))
+        assertThat(new TcOp("eth1", imp(null, null, null, 1_000_000_000L)).batchLine())
                 .isEqualTo("qdisc replace dev eth1 root tbf rate 1gbit burst 1250000 latency 200ms");
         assertThat(imp(null, null, null, 1_000_000L).needsNetem()).isFalse();
         assertThat(imp(null, null, 0.0, 1_000_000L).needsNetem()).isTrue();
