@@ -38,6 +38,10 @@ if [ "$packages" = 1 ]; then
     curl busybox-static iputils-ping ca-certificates gcc libc6-dev etcd-server etcd-client >/dev/null
   # Graphviz draws 'netlab graph -f svg|png'
   apt-get install -y -qq --no-install-recommends graphviz >/dev/null
+  # routing labs (routing: in a node): FRR's zebra, staticd, ospfd, bgpd and vtysh. netlab runs the daemons inside lab
+  # namespaces, each node with its own paths; the host's own frr service, which the package may start under systemd
+  # (zebra and staticd with an empty configuration), is never used by netlab and changes nothing by itself
+  apt-get install -y -qq --no-install-recommends frr >/dev/null
 fi
 
 say "building (mvn package)"

@@ -119,6 +119,17 @@ class NetnsDriftTest {
     }
 
     @Test
+    void routesARoutingDaemonLearnedAreNotExtraButOtherProtocolsAre() {
+        State s = new State();
+        s.routes.add(route(254, 1, 188, "10.1.2.0/24", "10.0.0.9", 2, 20)); // proto ospf, installed by FRR's zebra
+        s.routes.add(route(254, 1, 186, "10.5.0.0/24", "10.0.0.9", 2, 20)); // proto bgp
+        s.routes.add(route(254, 1, 4, "10.77.0.0/16", "10.0.0.9", 2, 5)); // proto static: by hand
+        Compared c = compare(expected(false), s, false);
+        assertThat(c.texts()).containsExactly("h1: extra route 10.77.0.0/16 via 10.0.0.9 dev eth1 metric 5");
+        assertThat(c.repairTexts()).containsExactly("route del 10.77.0.0/16 via 10.0.0.9 dev eth1 metric 5");
+    }
+
+    @Test
     void aChangedGatewayIsOneChangeAndAMissingRouteIsMissing() {
         State s = new State();
         s.routes.set(0, route(254, 1, 3, "0.0.0.0/0", "10.0.0.253", 2, -1));

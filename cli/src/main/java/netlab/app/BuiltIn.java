@@ -29,6 +29,7 @@ import netlab.kind.Registry;
 import netlab.nodes.ContainerNode;
 import netlab.nodes.NamespaceNode;
 import netlab.nodes.PodNode;
+import netlab.routing.extension.RoutingExtension;
 import netlab.rules.RulesExtension;
 import netlab.rules.kinds.DnatRule;
 import netlab.rules.kinds.FilterRule;
@@ -67,7 +68,8 @@ public final class BuiltIn {
                         new FilterRule.Kind("reject")))),
                 new ServicesExtension(Registry.of("service kind", List.of(
                         new HttpService.Kind(),
-                        new TcpService.Kind()))));
+                        new TcpService.Kind()))),
+                new RoutingExtension());
 
         List<CheckKind> checks = new ArrayList<>(List.of(
                 new PingCheck.Kind(),

@@ -19,6 +19,7 @@ import netlab.runtime.ToolRunner;
 import netlab.runtime.netlink.KernelState;
 import netlab.source.Diagnostics;
 import netlab.source.Tally;
+import netlab.state.StateStore;
 import netlab.topology.LinkSpec;
 import netlab.topology.NodeSpec;
 import netlab.topology.Sections;
@@ -92,7 +93,7 @@ public final class ClusterExtension implements Extension {
     }
 
     @Override
-    public Map<Tool, ToolRunner> runners() {
+    public Map<Tool, ToolRunner> runners(StateStore store) {
         return Map.of(Tool.FLANNEL, new FlannelRunner());
     }
 

@@ -1,7 +1,9 @@
 package netlab.core;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import netlab.check.CheckKind;
 import netlab.doctor.Feature;
@@ -15,6 +17,7 @@ import netlab.process.ProcessRunner;
 import netlab.runtime.ToolRunner;
 import netlab.runtime.netlink.KernelState;
 import netlab.source.Diagnostics;
+import netlab.state.StateStore;
 import netlab.topology.LinkSpec;
 import netlab.topology.NodeSpec;
 import netlab.topology.Sections;
@@ -73,7 +76,7 @@ public interface Extension {
 
     /**
      * Adds its steps to the plan, after the nodes' own (their interfaces, addresses, routes and commands) and, in
-     * registration order, after the extensions before it. Its ops may be of a tool of its own ({@link #runners()}).
+     * registration order, after the extensions before it. Its ops may be of a tool of its own ({@link #runners}).
      */
     default void plan(LabModel model, Naming naming, PlanBuilder plan) {}
 
@@ -90,9 +93,23 @@ public interface Extension {
     /**
      * Runners for the tools of its own ops. A runner gets the lab's record through its run context: processes it
      * starts are recorded there, and {@code down} stops them with the lab's other processes.
+     *
+     * @param store where labs keep their records and work files (a runner's files go under the lab's work directory,
+     *              which {@code down} removes)
      */
-    default Map<Tool, ToolRunner> runners() {
+    default Map<Tool, ToolRunner> runners(StateStore store) {
         return Map.of();
+    }
+
+    /**
+     * The command line that runs {@code argv} in a node when the extension must run it its own way, or empty (the
+     * node's kind runs it, as any command). A routing node's {@code vtysh} runs in the node's FRR view, where its
+     * daemons' sockets are. Used by {@code netlab exec}, the shell's exec, exec checks and the extension's own checks.
+     *
+     * @param workDir the lab's work directory
+     */
+    default Optional<List<String>> nodeCommand(LabModel model, Naming naming, Path workDir, String node, List<String> argv) {
+        return Optional.empty();
     }
 
     /**

@@ -22,7 +22,8 @@ public enum Feature {
     TCPDUMP("tcpdump (packet captures)", "apt-get install tcpdump"),
     CURL("curl (HTTP checks)", "apt-get install curl"),
     BUSYBOX("busybox (servers in nodes)", "apt-get install busybox-static"),
-    ETCD("etcd and etcdctl (a cluster's subnet table)", "apt-get install etcd-server etcd-client");
+    ETCD("etcd and etcdctl (a cluster's subnet table)", "apt-get install etcd-server etcd-client"),
+    FRR("FRR (routing: zebra, staticd, ospfd, bgpd, vtysh and the user frr)", "apt-get install frr");
 
     private final String description;
     private final String remedy;

@@ -65,6 +65,7 @@ public final class FeatureProbe {
                 case BUSYBOX -> out.put(f, tool(f, "busybox"));
                 case ETCD -> out.put(f, Tools.find("etcd").isEmpty() ? tool(f, "etcd") : tool(f, "etcdctl"));
                 case DOCKER -> out.put(f, docker());
+                case FRR -> out.put(f, frr());
                 default -> kernel.add(f);
             }
         }
@@ -75,6 +76,23 @@ public final class FeatureProbe {
     private ProbeResult tool(Feature f, String program) {
         return Tools.find(program).map(p -> new ProbeResult(f, true, p.toString()))
                 .orElse(new ProbeResult(f, false, program + " is not installed"));
+    }
+
+    /** Debian's frr package: the daemons netlab starts in /usr/lib/frr, vtysh, and the user they drop to. */
+    static final Path FRR_DAEMONS = Path.of("/usr/lib/frr");
+    static final List<String> FRR_PROGRAMS = List.of("zebra", "staticd", "ospfd", "bgpd");
+
+    private ProbeResult frr() {
+        List<String> missing = new ArrayList<>();
+        for (String p : FRR_PROGRAMS) if (!Files.isExecutable(FRR_DAEMONS.resolve(p))) missing.add(FRR_DAEMONS.resolve(p).toString());
+        if (Tools.find("vtysh").isEmpty()) missing.add("vtysh");
+        try {
+            java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("frr");
+        } catch (IOException | UnsupportedOperationException e) {
+            missing.add("the user frr");
+        }
+        if (!missing.isEmpty()) return new ProbeResult(Feature.FRR, false, "missing " + String.join(", ", missing));
+        return new ProbeResult(Feature.FRR, true, FRR_DAEMONS.toString());
     }
 
     private Map<Feature, ProbeResult> probeKernel(Set<Feature> wanted) throws InterruptedException {

@@ -30,6 +30,10 @@ import netlab.plan.Op;
 import netlab.plan.Plan;
 import netlab.plan.ServiceFile;
 import netlab.plan.ServiceOp;
+import netlab.routing.config.FrrDaemon;
+import netlab.routing.extension.RoutingNodes;
+import netlab.routing.extension.StartFrr;
+import netlab.routing.runtime.FrrLayout;
 import netlab.plan.ShellOp;
 import netlab.plan.Stage;
 import netlab.plan.Unit;
@@ -129,6 +133,10 @@ public final class Explainer {
                 if (op instanceof DockerOp.Run run) container(node, run.config());
                 yield !(op instanceof DockerOp.Run);
             }
+            case ROUTING -> {
+                routing((StartFrr) op);
+                yield false;
+            }
             case FLANNEL -> {
                 if (node != null) etcdWork.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(flannel((FlannelOp) op));
                 yield false;
@@ -160,6 +168,16 @@ public final class Explainer {
         for (ServiceFile f : op.service().files(op.node())) files.add(of(f.path()));
         files.add("its log");
         lines.add("  in " + of(dir.toString()) + " netlab writes " + String.join(", ", files) + "; the server may write there too");
+    }
+
+    private void routing(StartFrr op) {
+        FrrLayout layout = RoutingNodes.layout(store.workDir(lab.labName()), op.lab(), op.node());
+        for (FrrDaemon d : op.daemons()) servers.merge("FRR " + d.program(), 1, Integer::sum);
+        List<String> lines = byNode.get(op.node());
+        lines.add("routes with FRR: " + String.join(", ", op.daemons().stream().map(FrrDaemon::program).toList())
+                + " from the host's /usr/lib/frr, started as root, then running as the user frr, in a mount namespace of their own");
+        lines.add("  in " + of(layout.dir().toString()) + " netlab writes frr.conf and vtysh.conf; the daemons see it as their /run and"
+                + " write their pid files, sockets and logs there");
     }
 
     private void container(String node, ContainerConfig c) {

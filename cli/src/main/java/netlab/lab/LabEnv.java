@@ -34,7 +34,7 @@ import netlab.state.StateStore;
 public record LabEnv(Catalog catalog, StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress, DockerAccess docker) {
 
     public LabEnv {
-        for (Extension e : catalog.extensions()) runners = runners.with(e.runners());
+        for (Extension e : catalog.extensions()) runners = runners.with(e.runners(store));
     }
 
     public LabEnv(Catalog catalog, StateStore store, ProcessRunner processes, ToolRunners runners, Progress progress) {
@@ -61,7 +61,7 @@ public record LabEnv(Catalog catalog, StateStore store, ProcessRunner processes,
     }
 
     public LabNodeExec nodeExec(LabModel model) {
-        return new LabNodeExec(model, kindRuntime(model.name()), catalog.nodeKinds());
+        return new LabNodeExec(model, kindRuntime(model.name()), catalog.nodeKinds(), catalog.extensions(), store.workDir(LabName.of(model.name())));
     }
 
     /**

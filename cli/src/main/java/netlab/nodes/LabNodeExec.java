@@ -1,8 +1,11 @@
 package netlab.nodes;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import netlab.core.Extension;
 import netlab.core.KindRuntime;
 import netlab.core.NodeKind;
 import netlab.errors.NetlabException;
@@ -12,34 +15,54 @@ import netlab.model.ModelNode;
 import netlab.process.ProcResult;
 import netlab.runtime.NodeExec;
 
-/** Runs commands in a lab's nodes by asking each node's kind how. Node names may be "pod/container". */
+/**
+ * Runs commands in a lab's nodes by asking each node's kind how, unless an extension runs the command its own way
+ * (a routing node's vtysh: {@link Extension#nodeCommand}). Node names may be "pod/container".
+ */
 public final class LabNodeExec implements NodeExec {
     private final LabModel model;
     private final KindRuntime rt;
     private final Registry<NodeKind> kinds;
+    private final List<Extension> extensions;
+    private final Path workDir;
 
-    public LabNodeExec(LabModel model, KindRuntime rt, Registry<NodeKind> kinds) {
+    /** @param workDir the lab's work directory, where extensions keep a node's files */
+    public LabNodeExec(LabModel model, KindRuntime rt, Registry<NodeKind> kinds, List<Extension> extensions, Path workDir) {
         this.model = model;
         this.rt = rt;
         this.kinds = kinds;
+        this.extensions = List.copyOf(extensions);
+        this.workDir = workDir;
     }
 
     @Override
     public ProcResult exec(String node, List<String> argv, Duration timeout) throws InterruptedException {
         Target t = target(node);
+        Optional<List<String>> own = extensionCommand(t, argv);
+        if (own.isPresent()) return rt.processes().run(own.get(), null, timeout);
         return kinds.get(t.node.kind()).exec(t.node, t.member, argv, timeout, rt);
     }
 
     @Override
     public List<String> interactive(String node, List<String> argv) {
         Target t = target(node);
-        return kinds.get(t.node.kind()).interactive(t.node, t.member, argv, rt);
+        return extensionCommand(t, argv).orElseGet(() -> kinds.get(t.node.kind()).interactive(t.node, t.member, argv, rt));
     }
 
     @Override
     public List<String> command(String node, List<String> argv) {
         Target t = target(node);
-        return kinds.get(t.node.kind()).command(t.node, t.member, argv, rt);
+        return extensionCommand(t, argv).orElseGet(() -> kinds.get(t.node.kind()).command(t.node, t.member, argv, rt));
+    }
+
+    /** The first extension's own way to run the command in the node (never for a pod's member: it runs in its container). */
+    private Optional<List<String>> extensionCommand(Target t, List<String> argv) {
+        if (t.member != null) return Optional.empty();
+        for (Extension e : extensions) {
+            Optional<List<String>> own = e.nodeCommand(model, rt.naming(), workDir, t.node.name(), argv);
+            if (own.isPresent()) return own;
+        }
+        return Optional.empty();
     }
 
     @Override

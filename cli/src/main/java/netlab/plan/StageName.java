@@ -14,6 +14,8 @@ public enum StageName {
     RULES("rules"),
     /** Traffic control (impairments), per node. */
     TRAFFIC("traffic"),
+    /** Routing daemons (FRR), per node, once every node's interfaces and addresses exist (an adjacency needs both ends). */
+    ROUTING("routing"),
     /** Pods' app containers, started once the pod's network is configured (as kubelet starts them after CNI). */
     APPS("apps"),
     /** Services started in nodes (a cluster's etcd among them). */

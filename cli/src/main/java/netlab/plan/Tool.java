@@ -20,6 +20,8 @@ public enum Tool {
     DOCKER,
     /** A cluster's flannel work: etcd's network config, a node's subnet lease, programming a node from etcd. */
     FLANNEL,
+    /** A node's routing daemons (FRR) started with their configuration, left running; one start per node. */
+    ROUTING,
     /** A converging up's repairs: extra objects deleted exactly as the kernel lists them (netlink), IPv6 tables emptied. */
     REPAIR
 }

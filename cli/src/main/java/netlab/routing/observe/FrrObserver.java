@@ -28,14 +28,12 @@ public final class FrrObserver {
 
     /** Its OSPF neighbours, with their states; empty when ospfd does not run or has no instance. */
     public Observation<OspfNeighbor> ospfNeighbors(Node n) throws InterruptedException {
-        FrrAnswer a = vtysh.ask(n.name(), n.netns(), n.layout(), FrrShow.OSPF_NEIGHBORS);
-        return new Observation<>(a.daemonRunning(), a.daemonRunning() ? OspfNeighbor.parse(a.json()) : List.of());
+        return ospfNeighbors(vtysh.ask(n.name(), n.netns(), n.layout(), FrrShow.OSPF_NEIGHBORS));
     }
 
     /** Its BGP sessions per family, with their states and prefix counts; empty when bgpd does not run. */
     public Observation<BgpPeerState> bgpPeers(Node n) throws InterruptedException {
-        FrrAnswer a = vtysh.ask(n.name(), n.netns(), n.layout(), FrrShow.BGP_SUMMARY);
-        return new Observation<>(a.daemonRunning(), a.daemonRunning() ? BgpPeerState.parse(a.json()) : List.of());
+        return bgpPeers(vtysh.ask(n.name(), n.netns(), n.layout(), FrrShow.BGP_SUMMARY));
     }
 
     /** zebra's routing table with every protocol's candidates. */
@@ -47,6 +45,22 @@ public final class FrrObserver {
     public Observation<EvpnVni> evpnVnis(Node n) throws InterruptedException {
         FrrAnswer a = vtysh.ask(n.name(), n.netns(), n.layout(), FrrShow.EVPN_VNIS);
         return new Observation<>(a.daemonRunning(), a.daemonRunning() ? EvpnVni.parse(a.json()) : List.of());
+    }
+
+    /**
+     * What vtysh answered when it was run some other way (through the lab's way of running a node's commands):
+     * a daemon that does not run is an answer; anything else that is not an answer is a {@link FrrQueryException}.
+     */
+    public static FrrAnswer answer(String node, FrrShow question, ProcResult r) {
+        return Vtysh.answer(node, question, r);
+    }
+
+    public static Observation<OspfNeighbor> ospfNeighbors(FrrAnswer a) {
+        return new Observation<>(a.daemonRunning(), a.daemonRunning() ? OspfNeighbor.parse(a.json()) : List.of());
+    }
+
+    public static Observation<BgpPeerState> bgpPeers(FrrAnswer a) {
+        return new Observation<>(a.daemonRunning(), a.daemonRunning() ? BgpPeerState.parse(a.json()) : List.of());
     }
 
     /** The kernel's main table in the node's namespace, whoever installed the routes (no FRR needed). */

@@ -203,18 +203,30 @@ public final class FrrRuntime {
 
     /** A daemon of a previous start of this node that still runs (its pid file names it, it runs in the node's directory). */
     private void refuseIfRunning(Start s) {
+        for (FrrProcess p : runningIn(s.node(), s.layout())) {
+            throw NetlabException.failed("FRR already runs in node " + s.node() + " (" + p.daemon().program() + ", PID " + p.pid() + "); stop it first");
+        }
+    }
+
+    /**
+     * The daemons of an earlier start that still run in the node's directory, found without the lab's record: each
+     * one a pid file names, whose program is that daemon and whose working directory is the node's directory (so a
+     * PID reused by another program, or another node's daemon, is not taken for it). A converging up asks this.
+     */
+    public List<FrrProcess> runningIn(String node, FrrLayout layout) {
+        List<FrrProcess> out = new ArrayList<>();
         for (FrrDaemon d : FrrDaemon.values()) {
-            Optional<Long> pid = readPid(s.layout().pidFile(d));
+            Optional<Long> pid = readPid(layout.pidFile(d));
             if (pid.isEmpty() || !isDaemon(pid.get(), d)) continue;
             try {
                 Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid.get()), "cwd"));
-                if (cwd.equals(s.layout().dir())) {
-                    throw NetlabException.failed("FRR already runs in node " + s.node() + " (" + d.program() + ", PID " + pid.get() + "); stop it first");
-                }
+                Optional<ProcessHandle> h = ProcessHandle.of(pid.get());
+                if (cwd.equals(layout.dir()) && h.isPresent()) out.add(new FrrProcess(pid.get(), ProcessTable.startMillis(h.get()), node, d));
             } catch (IOException e) {
                 // gone meanwhile
             }
         }
+        return out;
     }
 
     private static Optional<Long> readPid(Path file) {

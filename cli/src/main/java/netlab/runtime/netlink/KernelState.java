@@ -73,6 +73,18 @@ public record KernelState(List<Link> links, List<Address> addresses, List<Route>
                         boolean onlink, boolean multipath, byte[] raw) {
         public static final int TABLE_MAIN = 254, TABLE_LOCAL = 255;
         public static final int PROTO_KERNEL = 2;
+        /**
+         * The protocols a routing daemon installs its routes with (FRR's zebra: zebra 11, bgp 186, isis 187, ospf 188,
+         * rip 189, ripng 190, nhrp 191, eigrp 192, ldp 193, sharp 194, pbr 195, static 196, openfabric 197, srte 198;
+         * babel 42). netlab's own routes are never of these (its plan's routes are {@code boot}).
+         */
+        public static final java.util.Set<Integer> ROUTING_DAEMON_PROTOCOLS = java.util.Set.of(11, 42, 186, 187, 188, 189, 190, 191, 192, 193,
+                194, 195, 196, 197, 198);
+
+        /** Installed by a routing daemon the lab runs (OSPF, BGP...): learned, not planned. */
+        public boolean byRoutingDaemon() {
+            return ROUTING_DAEMON_PROTOCOLS.contains(protocol);
+        }
 
         public boolean isDefault() {
             return dst.endsWith("/0");

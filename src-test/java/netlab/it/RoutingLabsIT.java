@@ -1,0 +1,210 @@
+package netlab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import netlab.json.Json;
+import netlab.state.LabName;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import netlab.testing.Cli;
+import netlab.testing.CheckRun;
+import netlab.testing.LabTest;
+import netlab.testing.Labs;
+import netlab.testing.NeedsRoot;
+import netlab.testing.Shell;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The routing examples built by netlab as a user builds them (topologies/ospf.yaml, topologies/bgp.yaml): every check
+ * passes, the kernels hold routes of protocol ospf and bgp (read with ip), real traffic takes the way the protocols
+ * chose (reply TTLs), {@code netlab exec NODE vtysh} reaches the node's own daemons, and a cut link is routed around.
+ * The negative controls: with ospfd or bgpd stopped (by the PIDs the lab's record holds), every check of the lab
+ * fails, each a real failure (its probe ran), none an error. After down no FRR daemon of the lab runs.
+ */
+@NeedsRoot
+class RoutingLabsIT extends LabTest {
+
+    @BeforeEach
+    void frrInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/lib/frr/ospfd")) && Files.isExecutable(Path.of("/usr/lib/frr/bgpd")),
+                "FRR is not installed");
+    }
+
+    @Test
+    void ospfRoutesTheShortWayRoundTheRingAndAroundACutLink() throws Exception {
+        String lab = up("ospf", Labs.topology("ospf.yaml"));
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isZero();
+        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+
+        String r1 = "netlab." + lab + ".r1";
+        assertThat(route(r1, "10.1.2.0/24")).as("r1's route to h2's LAN, by ip").containsEntry("protocol", "ospf").containsEntry("gateway", "10.0.12.2");
+        assertThat(route("netlab." + lab + ".r3", "10.1.1.0/24")).as("r3's route to h1's LAN").containsEntry("protocol", "ospf");
+        assertThat(ttlOfReply(lab, "h1", "10.1.2.10")).as("h1 to h2 the short way: r1, r2").isEqualTo(62);
+
+        Cli.Result vtysh = launcher("exec", "-l", lab, "r1", "vtysh", "-c", "show ip ospf neighbor");
+        assertThat(vtysh.exitCode()).as(vtysh.toString()).isZero();
+        assertThat(vtysh.out()).as("r1's own ospfd, reached by netlab exec").contains("10.255.0.2").contains("10.255.0.4").contains("Full");
+
+        // cut r1 - r2: OSPF takes h1's traffic round the ring (r1, r4, r3, r2), measured, not asserted in time
+        assertThat(Shell.exitCode("ip", "-n", r1, "link", "set", "dev", "eth1", "down")).isZero();
+        long t0 = System.nanoTime();
+        int ttl = -1;
+        for (long deadline = t0 + 60_000_000_000L; System.nanoTime() < deadline && ttl != 60; ) ttl = ttlOfReply(lab, "h1", "10.1.2.10");
+        System.err.printf("ospf.yaml: with r1-r2 cut, h1's pings to h2 went round the ring after %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        assertThat(ttl).as("h1 to h2 round the ring: four routers").isEqualTo(60);
+        assertThat(route(r1, "10.1.2.0/24")).containsEntry("protocol", "ospf").containsEntry("gateway", "10.0.14.2");
+    }
+
+    @Test
+    void withoutOspfdNoCheckOfTheOspfLabPasses() throws Exception {
+        String lab = up("ospf-off", shortTimeouts("ospf.yaml"));
+        stop(lab, "frr ospfd");
+        awaitNoRoutesOf(lab, List.of("r1", "r2", "r3", "r4"), "ospf");
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
+        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name)).isEqualTo("failed"));
+        assertThat(checks.detail("r1 and r2 are OSPF neighbours")).contains("ospfd does not run in r1");
+        assertThat(checks.detail("r1 learned h2's LAN from OSPF, the short way through r2")).contains("r1 has no route to 10.1.2.0/24");
+    }
+
+    @Test
+    void bgpCarriesEachLanThroughTheTransitAsAndTheReflector() throws Exception {
+        String lab = up("bgp", Labs.topology("bgp.yaml"));
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isZero();
+        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+
+        assertThat(route("netlab." + lab + ".r5", "10.1.0.0/24")).as("r5's route to h1's LAN, by ip").containsEntry("protocol", "bgp")
+                .containsEntry("gateway", "10.0.45.1");
+        assertThat(route("netlab." + lab + ".r4", "10.1.0.0/24")).as("r4's, from the reflector").containsEntry("protocol", "bgp")
+                .containsEntry("gateway", "10.0.24.1");
+        assertThat(ttlOfReply(lab, "h1", "10.5.0.10")).as("h1 to h5 through AS 65002: r1, r3, r2, r4, r5").isEqualTo(59);
+
+        // the AS path at the far end: through the transit AS, and the prepended direct path only as the alternative
+        Cli.Result paths = launcher("exec", "-l", lab, "r5", "vtysh", "-c", "show bgp ipv4 unicast 10.1.0.0/24");
+        assertThat(paths.exitCode()).as(paths.toString()).isZero();
+        assertThat(paths.out()).as(paths.toString()).contains("65002 65001").contains("65001 65001 65001 65001").contains("best");
+    }
+
+    @Test
+    void withoutBgpdNoCheckOfTheBgpLabPasses() throws Exception {
+        String lab = up("bgp-off", shortTimeouts("bgp.yaml"));
+        stop(lab, "frr bgpd");
+        awaitNoRoutesOf(lab, List.of("r1", "r2", "r3", "r4", "r5"), "bgp");
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
+        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name)).isEqualTo("failed"));
+        assertThat(checks.detail("r1 and r3 have an eBGP session (AS 65001 - AS 65002)")).contains("bgpd does not run in r1");
+    }
+
+    @Override
+    protected void afterDown(String lab) {
+        assertThat(frrProcessesOf(lab)).as("FRR daemons of %s after down", lab).isEmpty();
+    }
+
+    // ---- helpers
+
+    private String up(String hint, Path topology) {
+        String lab = lab(hint);
+        long t0 = System.nanoTime();
+        ok(cli().run("up", "--name", lab, topology.toString()));
+        System.err.printf("%s: up in %.2f s%n", topology.getFileName(), (System.nanoTime() - t0) / 1e9);
+        return lab;
+    }
+
+    private CheckRun check(String lab) {
+        long t0 = System.nanoTime();
+        CheckRun r = CheckRun.of(cli().run("check", lab, "--json"));
+        System.err.printf("%s: checks in %.2f s%n", lab, (System.nanoTime() - t0) / 1e9);
+        return r;
+    }
+
+    /** The example with its checks' 30 s and 40 s timeouts cut to 3 s: without the daemons they fail in any case. */
+    private Path shortTimeouts(String example) throws IOException {
+        String text = Files.readString(Labs.topology(example));
+        assertThat(text).contains("timeout: ");
+        Path copy = work.resolve(example);
+        Files.writeString(copy, text.replaceAll("timeout: \\d+s", "timeout: 3s"));
+        return copy;
+    }
+
+    /** Stops a daemon in every node, by the PIDs and start times the lab's record holds, and waits for them to exit. */
+    private void stop(String lab, String what) {
+        List<ProcessHandle> stopped = new ArrayList<>();
+        for (LabState.ProcessRecord p : new StateStore(stateDir).load(LabName.of(lab)).orElseThrow().processes()) {
+            if (!p.what().equals(what)) continue;
+            ProcessHandle h = ProcessHandle.of(p.pid()).orElseThrow(() -> new AssertionError(p + " does not run"));
+            assertThat(h.info().startInstant().map(java.time.Instant::toEpochMilli)).as("%s is the recorded process", p).contains(p.startTime());
+            h.destroy();
+            stopped.add(h);
+        }
+        assertThat(stopped).as("%s recorded", what).isNotEmpty();
+        for (ProcessHandle h : stopped) h.onExit().join();
+    }
+
+    /** zebra withdraws a daemon's routes once it is gone: waits until no node's kernel holds one (ip's word). */
+    private static void awaitNoRoutesOf(String lab, List<String> nodes, String protocol) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<String> left;
+        do {
+            left = new ArrayList<>();
+            for (String n : nodes) {
+                for (Map<String, Object> r : routes("netlab." + lab + "." + n)) if (protocol.equals(r.get("protocol"))) left.add(n + ": " + r.get("dst"));
+            }
+            if (left.isEmpty()) return;
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertThat(left).as("%s routes left after the daemon stopped", protocol).isEmpty();
+    }
+
+    private static List<Map<String, Object>> routes(String netns) {
+        return Json.rows(Shell.stdout("ip", "-n", netns, "-j", "-4", "route", "show", "table", "main"));
+    }
+
+    private static Map<String, Object> route(String netns, String dst) {
+        String plain = dst.endsWith("/32") ? dst.substring(0, dst.length() - 3) : dst;
+        return routes(netns).stream().filter(r -> plain.equals(r.get("dst"))).findFirst().orElseThrow(() -> new AssertionError(netns + " has no route to " + dst));
+    }
+
+    /** The TTL of the reply to one ping, or -1 when none came. */
+    private static int ttlOfReply(String lab, String from, String to) {
+        String out = Shell.run("ip", "netns", "exec", "netlab." + lab + "." + from, "ping", "-c", "1", "-W", "1", to);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ttl=(\\d+)").matcher(out);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** netlab's launcher in a process of its own (exec hands the command the terminal: its output is the process's). */
+    private Cli.Result launcher(String... args) {
+        List<String> argv = new ArrayList<>(List.of(Labs.repo().resolve("scripts/netlab").toString(), "--state-dir", stateDir.toString(), "--no-color"));
+        argv.addAll(List.of(args));
+        return Shell.result(Map.of(), argv.toArray(String[]::new));
+    }
+
+    /** Processes running an FRR daemon whose command line names the lab (-N LAB-NODE), found in /proc. */
+    private static List<String> frrProcessesOf(String lab) {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("/proc"))) {
+            for (Path p : s.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.startsWith("/usr/lib/frr/") && cmd.contains(" -N " + lab + "-")) out.add(p.getFileName() + ": " + cmd);
+                } catch (IOException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
