@@ -27,6 +27,11 @@ class NetnsDriftTest {
 
     /** h1: lo and eth1 (veth, 10.0.0.1/24, up), a default route via 10.0.0.254, ip_forward 0. */
     static Expected expected(boolean keepExtra) {
+        return expected(keepExtra, false);
+    }
+
+    /** The same, with a routing daemon started in the node or not. */
+    static Expected expected(boolean keepExtra, boolean learnsRoutes) {
         Map<String, Expected.Link> links = new LinkedHashMap<>();
         links.put("lo", new Expected.Link("lo", "loopback", Optional.empty(), OptionalInt.of(65536), true, Optional.empty(),
                 Optional.of("netlab:t:1"), Map.of(), Map.of(), Optional.empty()));
@@ -35,7 +40,7 @@ class NetnsDriftTest {
         return new Expected("ns.h1", "h1", false, links, List.of(new Expected.Address("eth1", Cidr.of("10.0.0.1/24"))),
                 List.of(new Expected.Route(false, "0.0.0.0/0", Optional.of(IpAddress.of("10.0.0.254")), Optional.empty(), 0, false)),
                 List.of(), Map.of(), Map.of("net.ipv4.ip_forward", "0"), Map.of(), Optional.empty(), Map.of(), Expected.PodNetwork.NONE,
-                keepExtra, false);
+                keepExtra, false, learnsRoutes);
     }
 
     /** What the kernel holds for {@link #expected} right after up, with everything it adds by itself. */
@@ -124,9 +129,18 @@ class NetnsDriftTest {
         s.routes.add(route(254, 1, 188, "10.1.2.0/24", "10.0.0.9", 2, 20)); // proto ospf, installed by FRR's zebra
         s.routes.add(route(254, 1, 186, "10.5.0.0/24", "10.0.0.9", 2, 20)); // proto bgp
         s.routes.add(route(254, 1, 4, "10.77.0.0/16", "10.0.0.9", 2, 5)); // proto static: by hand
-        Compared c = compare(expected(false), s, false);
+        Compared c = compare(expected(false, true), s, false);
         assertThat(c.texts()).containsExactly("h1: extra route 10.77.0.0/16 via 10.0.0.9 dev eth1 metric 5");
         assertThat(c.repairTexts()).containsExactly("route del 10.77.0.0/16 via 10.0.0.9 dev eth1 metric 5");
+    }
+
+    /** In a node the plan starts no routing daemon in, an ospf route is someone's, by hand: extra like any other. */
+    @Test
+    void routesOfARoutingProtocolWhereNoDaemonRunsAreExtra() {
+        State s = new State();
+        s.routes.add(route(254, 1, 188, "10.1.2.0/24", "10.0.0.9", 2, 20)); // proto ospf
+        Compared c = compare(expected(false, false), s, false);
+        assertThat(c.texts()).singleElement().asString().startsWith("h1: extra route 10.1.2.0/24 via 10.0.0.9");
     }
 
     @Test
@@ -185,7 +199,7 @@ class NetnsDriftTest {
         links.put("h1-eth1", new Expected.Link("h1-eth1", "veth", Optional.empty(), OptionalInt.of(1500), true, Optional.of("hub"), Optional.empty(),
                 Map.of(), Map.of("learning", 0L, "flood", 1L, "hairpin", 0L), Optional.empty()));
         Expected fabric = new Expected("ns", "fabric", true, links, List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), Optional.empty(),
-                Map.of(), Expected.PodNetwork.NONE, false, false);
+                Map.of(), Expected.PodNetwork.NONE, false, false, false);
         State s = new State();
         s.links.clear();
         s.links.add(new KernelState.Link(1, "lo", null, false, "DOWN", "00:00:00:00:00:00", 65536, 0, null, Map.of(), Map.of()));

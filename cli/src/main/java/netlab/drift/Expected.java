@@ -21,11 +21,13 @@ import netlab.topology.Impairment;
  * @param podNetwork the routes, neighbour and FDB entries a cluster's etcd decides (compared with etcd, not here)
  * @param keepExtra  the node keeps what was added to it by hand ({@code keep_extra: true})
  * @param exec       the node runs {@code exec} commands, which may add things netlab cannot foresee
+ * @param learnsRoutes a routing daemon runs there ({@link netlab.plan.Op#learnsRoutes()}): routes of routing protocols
+ *                   are its, proved by the lab's routing checks, not compared with the plan
  */
 public record Expected(String netns, String owner, boolean fabric, Map<String, Link> links, List<Address> addresses, List<Route> routes,
                        List<Fdb> fdb, Map<String, List<KernelState.Vlan>> vlans, Map<String, String> sysctls,
                        Map<String, Impairment> impairments, Optional<RuleSet> rules, Map<Integer, String> listeners, PodNetwork podNetwork,
-                       boolean keepExtra, boolean exec) {
+                       boolean keepExtra, boolean exec, boolean learnsRoutes) {
 
     public Expected {
         links = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(links));

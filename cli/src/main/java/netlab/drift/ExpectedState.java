@@ -110,6 +110,7 @@ public final class ExpectedState {
         } else if (op instanceof ShellOp) {
             builder(netns).exec = true;
         }
+        if (op.learnsRoutes() && netns != null) builder(netns).learnsRoutes = true;
         // tc ops: the impairments, taken typed from the model; flannel ops: the pod network, compared with etcd;
         // docker runs: containers, which their node kind checks
     }
@@ -348,6 +349,7 @@ public final class ExpectedState {
         final Map<String, Impairment> impairments = new HashMap<>();
         Optional<netlab.plan.RuleSet> rules = Optional.empty();
         final Map<Integer, String> listeners = new java.util.TreeMap<>();
+        boolean learnsRoutes;
         Expected.PodNetwork podNetwork = Expected.PodNetwork.NONE;
         boolean keepExtra;
         boolean exec;
@@ -386,7 +388,7 @@ public final class ExpectedState {
                 out.put(l.name, new Expected.Link(l.name, l.kind, l.mac, l.mtu, l.up, l.master, l.alias, l.info, l.port, l.peer));
             }
             return new Expected(netns, owner, fabric, out, addresses, routes, fdb, vlans, sysctls, impairments, rules, listeners, podNetwork,
-                    keepExtra, exec);
+                    keepExtra, exec, learnsRoutes);
         }
     }
 }

@@ -23,7 +23,7 @@ import netlab.traffic.QdiscSettings;
  * Compares one namespace's kernel state with what the lab's plan makes of it, in both directions: what is missing,
  * changed, or extra, for every object the namespace holds. What the kernel makes by itself is not extra: IPv6
  * link-local addresses, routes of protocol {@code kernel} (connected subnets, the local table, multicast), routes a
- * routing daemon learned (protocol ospf, bgp...: {@link KernelState.Route#byRoutingDaemon()}), the three
+ * routing daemon the plan starts there learned (protocol ospf, bgp...: {@link Expected#learnsRoutes()}), the three
  * policy rules every namespace starts with, the default qdiscs, learned FDB and neighbour entries, the bridge's own
  * local FDB entries, a device's multicast addresses, and the fallback tunnels the kernel puts in every namespace.
  *
@@ -260,7 +260,7 @@ final class NetnsDrift {
         List<KernelState.Route> found = new ArrayList<>();
         for (KernelState.Route r : s.routes()) {
             if (r.protocol() == KernelState.Route.PROTO_KERNEL) continue;
-            if (r.byRoutingDaemon()) continue; // learned by the lab's routing (OSPF, BGP): its checks prove it, not the plan
+            if (r.byRoutingDaemon() && e.learnsRoutes()) continue; // learned by the node's routing (OSPF, BGP): its checks prove it, not the plan
             if (e.podNetwork().ownsRoute(r, names.getOrDefault(r.oif(), ""))) continue; // compared with etcd
             found.add(r);
         }

@@ -26,4 +26,13 @@ public interface Op {
     default Optional<ObjectRef> creates() {
         return Optional.empty();
     }
+
+    /**
+     * Whether what this op starts keeps putting routes in its namespace's tables while the lab runs (a routing
+     * daemon). status then takes the routes of routing protocols there (ospf, bgp...) as that daemon's, not as drift;
+     * anywhere else they are extra.
+     */
+    default boolean learnsRoutes() {
+        return false;
+    }
 }

@@ -24,6 +24,12 @@ public record StartFrr(String lab, String node, FrrConfigText config, Set<FrrDae
         return Tool.ROUTING;
     }
 
+    /** zebra installs what OSPF and BGP learn in the node's tables. */
+    @Override
+    public boolean learnsRoutes() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "start FRR (" + daemons.stream().map(FrrDaemon::program).collect(Collectors.joining(", ")) + ") in node " + node;
