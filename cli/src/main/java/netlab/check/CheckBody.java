@@ -38,6 +38,23 @@ public interface CheckBody {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Which checks this one may run beside, when its topology does not say ({@link Sharing}). By default it runs
+     * alone: a probe that may change what another observes must say it does not.
+     */
+    default Sharing sharing() {
+        return Sharing.ALONE;
+    }
+
+    /**
+     * How this check runs when its topology says {@code alone: false}: an exec check that only reads runs with the
+     * table readers; empty for a check that must always run alone (a capture watches a window of time, needs_lease
+     * changes etcd).
+     */
+    default java.util.Optional<Sharing> whenNotAlone() {
+        return java.util.Optional.of(sharing() == Sharing.ALONE ? Sharing.READS : sharing());
+    }
+
     /** Reports references to nodes, interfaces or switches that do not exist, with their positions. */
     void validate(LabModel model, Diagnostics diags);
 

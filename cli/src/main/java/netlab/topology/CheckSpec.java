@@ -2,6 +2,7 @@ package netlab.topology;
 
 import java.time.Duration;
 import netlab.check.CheckBody;
+import netlab.check.Sharing;
 import netlab.source.Pos;
 
 /**
@@ -10,5 +11,16 @@ import netlab.source.Pos;
  * @param timeout  limit for one attempt
  * @param retries  further attempts after a failed one (for the expected outcome)
  * @param interval wait between attempts
+ * @param sharing  which checks it may run beside: its kind's, or what its {@code alone:} says
  */
-public record CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos) {}
+public record CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos, Sharing sharing) {
+    /** A check that runs beside others as its kind does. */
+    public CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos) {
+        this(name, body, expect, timeout, retries, interval, pos, body.sharing());
+    }
+
+    /** The same check under another name. */
+    public CheckSpec named(String other) {
+        return new CheckSpec(other, body, expect, timeout, retries, interval, pos, sharing);
+    }
+}

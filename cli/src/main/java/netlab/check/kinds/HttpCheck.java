@@ -79,6 +79,11 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
     public String kind() {
         return "http";
     }

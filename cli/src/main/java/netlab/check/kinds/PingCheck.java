@@ -107,6 +107,17 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
         return Optional.of(from);
     }
 
+    /** A measurement of round trips or loss runs alone: other traffic on its links would queue before its echoes. */
+    @Override
+    public netlab.check.Sharing sharing() {
+        return rtt.isPresent() || loss.isPresent() ? netlab.check.Sharing.ALONE : netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
+    public Optional<netlab.check.Sharing> whenNotAlone() {
+        return Optional.of(netlab.check.Sharing.TRAFFIC);
+    }
+
     @Override
     public String kind() {
         return "ping";

@@ -49,6 +49,11 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
     public String kind() {
         return "reachability";
     }

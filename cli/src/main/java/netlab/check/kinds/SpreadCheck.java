@@ -67,6 +67,11 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
     public String kind() {
         return "spread";
     }

@@ -66,6 +66,11 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
     public String kind() {
         return "tcp";
     }

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import netlab.check.CheckBody;
 import netlab.check.CheckKind;
 import netlab.check.CheckKinds;
+import netlab.check.Sharing;
 import netlab.source.Diagnostics;
 import netlab.source.Suggest;
 import netlab.topology.CheckSpec;
@@ -18,10 +19,10 @@ import netlab.yaml.YNode;
 
 /**
  * Reads one check: exactly one kind key ({@code ping:}, {@code exec:}…) holding the probe's settings, plus the
- * common keys {@code name}, {@code expect}, {@code timeout}, {@code retries}, {@code interval}.
+ * common keys {@code name}, {@code expect}, {@code timeout}, {@code retries}, {@code interval}, {@code alone}.
  */
 final class CheckParser {
-    static final Set<String> COMMON = Set.of("name", "expect", "timeout", "retries", "interval");
+    static final Set<String> COMMON = Set.of("name", "expect", "timeout", "retries", "interval", "alone");
 
     private CheckParser() {}
 
@@ -64,6 +65,18 @@ final class CheckParser {
         int retries = (int) f.integer("retries", 0, 0, 100);
         Duration interval = f.duration("interval", Duration.ofMinutes(1)).orElse(Duration.ofMillis(500));
         String name = f.string("name").orElse(probe.describe());
-        return Optional.of(new CheckSpec(name, probe, expect, timeout, retries, interval, m.get().pos()));
+        Sharing sharing = probe.sharing();
+        if (f.has("alone")) {
+            if (f.bool("alone", false)) {
+                sharing = Sharing.ALONE;
+            } else if (probe.whenNotAlone().isPresent()) {
+                sharing = probe.whenNotAlone().get();
+            } else {
+                d.error(f.posOf("alone"), "'alone: false' cannot be given to the " + kind.key() + " check: it always runs alone ("
+                        + (kind.key().equals("capture") ? "it watches a window of time, in which other checks' frames would be seen"
+                        : "it changes the lab while it runs") + ")");
+            }
+        }
+        return Optional.of(new CheckSpec(name, probe, expect, timeout, retries, interval, m.get().pos(), sharing));
     }
 }
