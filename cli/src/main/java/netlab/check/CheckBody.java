@@ -55,6 +55,14 @@ public interface CheckBody {
         return java.util.Optional.of(sharing() == Sharing.ALONE ? Sharing.READS : sharing());
     }
 
+    /**
+     * The address this probe's traffic goes to, when it has one (with {@link #sender}: what the host's neighbour
+     * table must hold for it, estimated before checks run; see {@link NeighbourBudget}).
+     */
+    default java.util.Optional<netlab.net.IpAddress> destination(CheckContext ctx) throws InterruptedException {
+        return java.util.Optional.empty();
+    }
+
     /** Reports references to nodes, interfaces or switches that do not exist, with their positions. */
     void validate(LabModel model, Diagnostics diags);
 

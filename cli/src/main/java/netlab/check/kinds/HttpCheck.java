@@ -84,6 +84,11 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
     }
 
     @Override
+    public Optional<IpAddress> destination(CheckContext ctx) throws InterruptedException {
+        return netlab.check.probe.HttpTarget.of(Placeholders.expand(url, ctx)).map(netlab.check.probe.HttpTarget::address);
+    }
+
+    @Override
     public String kind() {
         return "http";
     }

@@ -119,6 +119,11 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
     }
 
     @Override
+    public Optional<IpAddress> destination(CheckContext ctx) {
+        return to.resolve(ctx.model(), from, v6);
+    }
+
+    @Override
     public String kind() {
         return "ping";
     }

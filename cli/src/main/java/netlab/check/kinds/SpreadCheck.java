@@ -72,6 +72,11 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
     }
 
     @Override
+    public Optional<netlab.net.IpAddress> destination(CheckContext ctx) throws InterruptedException {
+        return HttpTarget.of(Placeholders.expand(url, ctx)).map(HttpTarget::address);
+    }
+
+    @Override
     public String kind() {
         return "spread";
     }

@@ -71,6 +71,11 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
     }
 
     @Override
+    public Optional<IpAddress> destination(CheckContext ctx) {
+        return to.resolve(ctx.model(), from, to.literal().map(IpAddress::isV6).orElse(false));
+    }
+
+    @Override
     public String kind() {
         return "tcp";
     }
