@@ -404,7 +404,7 @@ function _picocli_netlab_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--serial' '--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-c' '--check' '--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -443,7 +443,7 @@ function _picocli_netlab_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--serial' '--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default

@@ -7,7 +7,10 @@ import netlab.doctor.Feature;
 import netlab.testing.Topologies;
 import org.junit.jupiter.api.Test;
 
-/** A lab asks the machine for iptables, busybox and curl exactly when it uses rules, services or http/tcp checks. */
+/**
+ * A lab asks the machine for iptables, busybox and curl exactly when it uses rules, services, or http checks that
+ * curl makes (https, a host name); tcp checks and http to an address are made from inside netlab.
+ */
 class FeaturesTest {
     @Test
     void rulesServicesAndHttpChecksNeedTheirTools() {
@@ -23,6 +26,7 @@ class FeaturesTest {
                 links: [[a:eth1, b:eth1]]
                 checks:
                   - http: {from: a, url: "http://${b}/"}
+                  - http: {from: a, url: "https://${b}/"}
                 """);
         assertThat(LabUp.features(lab.model(), BuiltIn.catalog())).contains(Feature.NAT, Feature.BUSYBOX, Feature.CURL);
     }
@@ -35,7 +39,8 @@ class FeaturesTest {
                 links: [[a:eth1, b:eth1]]
                 checks:
                   - tcp: {from: a, to: b, port: 22, state: closed}
+                  - http: {from: a, url: "http://${b}:8080/"}
                 """);
-        assertThat(LabUp.features(lab.model(), BuiltIn.catalog())).doesNotContain(Feature.NAT, Feature.BUSYBOX).contains(Feature.CURL);
+        assertThat(LabUp.features(lab.model(), BuiltIn.catalog())).doesNotContain(Feature.NAT, Feature.BUSYBOX, Feature.CURL);
     }
 }

@@ -38,6 +38,31 @@ public interface CheckBody {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Which checks this one may run beside, when its topology does not say ({@link Sharing}). By default it runs
+     * alone: a probe that may change what another observes must say it does not.
+     */
+    default Sharing sharing() {
+        return Sharing.ALONE;
+    }
+
+    /**
+     * How this check runs when its topology says {@code alone: false}: an exec check that only reads runs with the
+     * table readers; empty for a check that must always run alone (a capture watches a window of time, needs_lease
+     * changes etcd).
+     */
+    default java.util.Optional<Sharing> whenNotAlone() {
+        return java.util.Optional.of(sharing() == Sharing.ALONE ? Sharing.READS : sharing());
+    }
+
+    /**
+     * The address this probe's traffic goes to, when it has one (with {@link #sender}: what the host's neighbour
+     * table must hold for it, estimated before checks run; see {@link NeighbourBudget}).
+     */
+    default java.util.Optional<netlab.net.IpAddress> destination(CheckContext ctx) throws InterruptedException {
+        return java.util.Optional.empty();
+    }
+
     /** Reports references to nodes, interfaces or switches that do not exist, with their positions. */
     void validate(LabModel model, Diagnostics diags);
 

@@ -12,8 +12,19 @@ import netlab.topology.Topology;
  * @param timeout  limit for one attempt
  * @param retries  further attempts after a failed one (for the expected outcome)
  * @param interval wait between attempts
+ * @param sharing  which checks it may run beside: its kind's, or what its {@code alone:} says
  */
-public record CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos) {
+public record CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos, Sharing sharing) {
+    /** A check that runs beside others as its kind does. */
+    public CheckSpec(String name, CheckBody body, Expect expect, Duration timeout, int retries, Duration interval, Pos pos) {
+        this(name, body, expect, timeout, retries, interval, pos, body.sharing());
+    }
+
+    /** The same check under another name. */
+    public CheckSpec named(String other) {
+        return new CheckSpec(other, body, expect, timeout, retries, interval, pos, sharing);
+    }
+
     /** A topology's {@code checks:}, in file order. */
     public static final Section<java.util.List<CheckSpec>> SECTION = new Section<>("checks");
 

@@ -7,14 +7,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.check.probe.HttpTarget;
+import netlab.check.probe.TcpProbe;
 import netlab.net.IpAddress;
 import netlab.process.ProcResult;
 
 /**
- * Runs curl inside a node and tells what happened to the connection, the part the {@code http} and {@code tcp}
- * checks share. curl's verbose lines say whether the connection was established, refused (a TCP reset or an ICMP
- * port unreachable), answered with another ICMP error (no route, host unreachable, administratively prohibited), or
- * never answered at all (a silent drop): the difference between a closed port and a filtered one.
+ * Tells what happened to a connection from a node, the part the {@code http} and {@code tcp} checks share: whether it
+ * was established, refused (a TCP reset or an ICMP port unreachable), answered with another ICMP error (no route, host
+ * unreachable, administratively prohibited), or never answered at all (a silent drop): the difference between a
+ * closed port and a filtered one. TCP connections, and HTTP GETs of {@code http://} URLs to an address, are made from
+ * inside the JVM ({@link TcpProbe}: a socket opened in the node's namespace); curl runs inside the node for the
+ * rest ({@code https://}, a host name), and its verbose lines say the same things.
  */
 public final class CurlProbe {
     private static final Pattern CONNECTED = Pattern.compile("^\\* (Connected to|Established connection to) ", Pattern.MULTILINE);
@@ -36,7 +40,7 @@ public final class CurlProbe {
      * @param sentNothing the kernel refused the connection at once (no route): not even a SYN was sent
      */
     public record Result(Connection connection, String reason, int exitCode, int status, String body, boolean sentNothing) {
-        Result(Connection connection, String reason, int exitCode, int status, String body) {
+        public Result(Connection connection, String reason, int exitCode, int status, String body) {
             this(connection, reason, exitCode, status, body, false);
         }
 
@@ -47,7 +51,14 @@ public final class CurlProbe {
 
     /** One HTTP GET of {@code url} from {@code node}; the whole exchange is limited to {@code timeout}. */
     public static Result http(CheckContext ctx, String node, String url, Duration timeout) throws InterruptedException {
+        Optional<HttpTarget> target = HttpTarget.of(url);
+        if (target.isPresent()) return TcpProbe.get(node, netns(ctx, node), target.get(), timeout, timeout);
         return run(ctx, node, httpArgv(url, timeout), timeout);
+    }
+
+    /** The network namespace of a node (a pod's containers share their pod's). */
+    public static String netns(CheckContext ctx, String node) {
+        return ctx.naming().nodeNetns(new Target(node, netlab.source.Pos.unknown("")).node());
     }
 
     static List<String> httpArgv(String url, Duration timeout) {
@@ -56,12 +67,9 @@ public final class CurlProbe {
         return argv;
     }
 
-    /** Opens a TCP connection to {@code host}:{@code port} and closes it again (curl's telnet with no input). */
-    public static Result connect(CheckContext ctx, String node, String host, int port, Duration timeout) throws InterruptedException {
-        List<String> argv = new ArrayList<>(base(timeout));
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        argv.addAll(List.of("-o", "/dev/null", "--", "telnet://" + h + ":" + port));
-        return run(ctx, node, argv, timeout);
+    /** Opens a TCP connection to {@code dst}:{@code port} and closes it again, from inside the JVM ({@link TcpProbe}). */
+    public static Result connect(CheckContext ctx, String node, IpAddress dst, int port, Duration timeout) throws InterruptedException {
+        return TcpProbe.connect(node, netns(ctx, node), dst, port, timeout);
     }
 
     /**

@@ -31,6 +31,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "The lab's name when it was brought up with --name.")
     String name;
 
+    @Option(names = "--serial", description = "Run the checks one at a time, in their order (for debugging); by default those that only observe run several at once.")
+    boolean serial;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -55,7 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
                     throw LabSelector.notUp(labName, env);
                 }
                 LabSelector.Running r = LabSelector.running(lab, Optional.ofNullable(name), env);
-                report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json);
+                report = CheckSession.run(r.lab(), CheckSession.select(r.lab(), only), env, top, json, serial);
             }
         } catch (NetlabException e) {
             CheckSession.emitLabError(reported == null ? "" : reported, e, t0, top, json, junit);

@@ -9,6 +9,7 @@ import netlab.check.CheckContext;
 import netlab.check.CheckResult;
 import netlab.check.CheckRunner;
 import netlab.check.CheckSpec;
+import netlab.check.NeighbourBudget;
 import netlab.check.report.CheckReport;
 import netlab.check.report.HumanReport;
 import netlab.check.report.JsonReport;
@@ -25,12 +26,18 @@ import netlab.source.InvalidTopologyException;
 final class CheckSession {
     private CheckSession() {}
 
-    /** Runs the checks, printing a line for each as it finishes (unless the report is JSON). */
-    static CheckReport run(LoadedLab lab, List<CheckSpec> checks, LabEnv env, NetlabCommand top, boolean json) throws InterruptedException {
+    /**
+     * Runs the checks, printing a line for each in their order as soon as it and those before it have finished (unless
+     * the report is JSON); {@code serial}: one at a time. Says first, in one line, when their traffic needs more
+     * neighbour entries at once than the host's table holds.
+     */
+    static CheckReport run(LoadedLab lab, List<CheckSpec> checks, LabEnv env, NetlabCommand top, boolean json, boolean serial) throws InterruptedException {
         CheckContext ctx = new CheckContext(lab.model(), env.naming(lab.name()), env.nodeExec(lab.model()), env.processes());
         HumanReport human = new HumanReport(top.out(), top.color());
         long t0 = System.nanoTime();
-        List<CheckResult> results = new CheckRunner(ctx).runAll(checks, r -> {
+        NeighbourBudget.warning(ctx, checks).ifPresent(env.progress()::warn);
+        CheckRunner runner = serial ? new CheckRunner(ctx, 1) : new CheckRunner(ctx);
+        List<CheckResult> results = runner.runAll(checks, r -> {
             if (!json) human.line(r);
         });
         return new CheckReport(lab.name(), results, Duration.ofNanos(System.nanoTime() - t0));

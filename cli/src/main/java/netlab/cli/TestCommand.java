@@ -33,6 +33,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Run the lab under another name (one topology only).")
     String name;
 
+    @Option(names = "--serial", description = "Run the checks one at a time, in their order (for debugging); by default those that only observe run several at once.")
+    boolean serial;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -91,7 +94,7 @@ public final class TestCommand implements Callable<Integer> {
             env.progress().info("testing lab '" + lab.name() + "' from " + file);
             new LabUp(env).up(lab, true, false);
             built = true;
-            report = CheckSession.run(lab, CheckSpec.of(lab.topology()), env, top, json);
+            report = CheckSession.run(lab, CheckSpec.of(lab.topology()), env, top, json, serial);
             CheckSession.emit(report, top, json, junit); // before the lab goes: the summary ends the checks' lines
         } catch (InterruptedException e) {
             InterruptedByUser stop = new InterruptedByUser("interrupted");

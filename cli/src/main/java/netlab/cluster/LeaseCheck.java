@@ -48,6 +48,11 @@ public record LeaseCheck(String node, List<Located> on, Pos nodePos) implements 
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.READS;
+    }
+
+    @Override
     public String kind() {
         return "lease";
     }

@@ -50,6 +50,12 @@ public record NeedsLeaseCheck(String node, Optional<CheckBody> probe, Pos nodePo
         }
     }
 
+    /** Always alone: it releases a lease in etcd and writes it back: other checks would see the lab without it. */
+    @Override
+    public Optional<netlab.check.Sharing> whenNotAlone() {
+        return Optional.empty();
+    }
+
     @Override
     public String kind() {
         return "needs_lease";

@@ -73,6 +73,12 @@ public record CaptureCheck(Target on, String filter, Optional<CheckBody> during,
         }
     }
 
+    /** Always alone: a capture watches a window of time: frames of other checks would be seen in it. */
+    @Override
+    public Optional<netlab.check.Sharing> whenNotAlone() {
+        return Optional.empty();
+    }
+
     @Override
     public String kind() {
         return "capture";

@@ -51,6 +51,11 @@ public record FdbCheck(String sw, Target host, Optional<String> port, Pos pos) i
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.READS;
+    }
+
+    @Override
     public String kind() {
         return "fdb";
     }

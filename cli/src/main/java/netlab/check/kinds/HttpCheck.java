@@ -24,14 +24,18 @@ import netlab.yaml.Fields;
 
 /**
  * {@code http: {from: h1, url: "http://${internet}/", status: 200, contains: "...", matches: "...", server_sees: r1:eth2}}:
- * an HTTP GET with curl from a node. Succeeds when an answer with the expected status comes back (and its body
+ * an HTTP GET from a node. Succeeds when an answer with the expected status comes back (and its body
  * contains / matches what is given). {@code server_sees} asks a netlab {@code http} service which address the request
  * came from, and compares it with the given node, interface or address: the proof of NAT (behind a masquerade the
  * server sees the router's public address, without it the client's own, or nothing at all).
  *
- * <p>Ran: curl started in the node's namespace and made its connection attempt (no connection, an incomplete
- * answer, another status or body are observations). Could not run: the namespace or curl is missing, or curl
- * failed before it could try (a URL it cannot use, a name it cannot resolve).
+ * <p>An {@code http://} URL to an address is fetched from inside the JVM, on a socket opened in the node's namespace
+ * ({@link netlab.check.probe.TcpProbe}, HTTP/1.1 with "Connection: close"); curl, run in the node, fetches the others
+ * ({@code https://}, a host name the node resolves).
+ *
+ * <p>Ran: the node's namespace was entered (or curl started there) and the connection attempted (no connection, an
+ * incomplete answer, another status or body are observations). Could not run: the namespace (or curl, where it is
+ * needed) is missing, or the attempt failed before it could try (a URL curl cannot use, a name it cannot resolve).
  *
  * @param serverSees whose address the server must have seen
  */
@@ -76,6 +80,16 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
+    public Optional<IpAddress> destination(CheckContext ctx) throws InterruptedException {
+        return netlab.check.probe.HttpTarget.of(Placeholders.expand(url, ctx)).map(netlab.check.probe.HttpTarget::address);
+    }
+
+    @Override
     public String kind() {
         return "http";
     }
@@ -87,7 +101,7 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
 
     @Override
     public Set<Feature> features() {
-        return Set.of(Feature.CURL);
+        return netlab.check.probe.HttpTarget.needsCurl(url) ? Set.of(Feature.CURL) : Set.of(); // else fetched from inside the JVM
     }
 
     @Override
@@ -104,7 +118,7 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         String u = Placeholders.expand(url, ctx);
         CurlProbe.Result r = CurlProbe.http(ctx, from, u, timeout);
-        if (r.connection() == CurlProbe.Connection.ERROR) return Observation.couldNotRun("curl could not try " + u + ": " + r.reason());
+        if (r.connection() == CurlProbe.Connection.ERROR) return Observation.couldNotRun("could not try " + u + ": " + r.reason());
         if (r.connection() != CurlProbe.Connection.CONNECTED) {
             Observation none = Observation.notOk("no connection to " + u + ": " + r.reason());
             Optional<IpAddress> host = literalHost(u);

@@ -55,6 +55,11 @@ public record NeighbourCheck(String node, Target has, boolean v6, Pos pos) imple
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.READS;
+    }
+
+    @Override
     public String kind() {
         return "neighbour";
     }

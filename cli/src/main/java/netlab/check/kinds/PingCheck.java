@@ -1,7 +1,6 @@
 package netlab.check.kinds;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -16,6 +15,8 @@ import netlab.check.Egress;
 import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Target;
+import netlab.check.probe.Echoes;
+import netlab.check.probe.IcmpEcho;
 import netlab.model.LabModel;
 import netlab.net.IpAddress;
 import netlab.process.ProcResult;
@@ -31,12 +32,15 @@ import netlab.yaml.Fields;
  * (the proof of a lossy link; then no reply at all is a result, not a failure). {@code size} sets the payload,
  * {@code every} the time between echoes.
  *
- * <p>Ran: ping started in the source node's namespace and either sent its echoes (it printed its summary) or was
- * refused a route by the kernel ("connect: Network is unreachable", "No route to host", a blackhole or prohibit
- * route: the node's routing table answering, a real observation of no route, though nothing was sent). Could not
- * run: the namespace or ping is missing, ping refused its arguments or its source interface does not exist, or it
- * was stopped at the time limit before its summary. 100% loss is a real failure; when no reply came, the way out
- * is looked at, so that a probe whose echoes could not leave (no carrier, interface down) says it sent nothing.
+ * <p>The echoes are sent from inside the JVM, as ping sends them ({@link IcmpEcho}: a raw ICMP socket opened in the
+ * source node's namespace, ping's intervals, deadline and rules), with no process per check.
+ *
+ * <p>Ran: the source node's namespace was entered and its sockets opened there, and the echoes were sent, or the
+ * kernel refused a route to the destination ("connect: Network is unreachable", "No route to host", a blackhole or
+ * prohibit route: the node's routing table answering, a real observation of no route, though nothing was sent).
+ * Could not run: the namespace is gone, a socket cannot be opened in it, or the source interface does not exist.
+ * 100% loss is a real failure; when no reply came, the way out is looked at, so that a probe whose echoes could not
+ * leave (no carrier, interface down) says it sent nothing.
  *
  * @param source the interface to send from ({@code from: h1:eth2}), if given
  */
@@ -48,14 +52,7 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
         this(from, source, to, count, v6, replyTtl, fromPos, OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static final Pattern REPLY = Pattern.compile("bytes from .*?ttl=(\\d+)(?: time=([\\d.]+) ms)?( \\(DUP!\\))?");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
-    private static final Pattern SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
-    /**
-     * What ping prints when the kernel's route lookup refuses the destination (connect(2) on its probe socket): no
-     * route, a blackhole (Invalid argument), a prohibit route (EACCES, which ping words as a broadcast question).
-     */
-    private static final Pattern NO_ROUTE = Pattern.compile("^ping: (connect: .*|Do you want to ping broadcast\\?.*)$", Pattern.MULTILINE);
 
     public static final class Kind implements CheckKind {
         @Override
@@ -112,6 +109,22 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
         return Optional.of(from);
     }
 
+    /** A measurement of round trips or loss runs alone: other traffic on its links would queue before its echoes. */
+    @Override
+    public netlab.check.Sharing sharing() {
+        return rtt.isPresent() || loss.isPresent() ? netlab.check.Sharing.ALONE : netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
+    public Optional<netlab.check.Sharing> whenNotAlone() {
+        return Optional.of(netlab.check.Sharing.TRAFFIC);
+    }
+
+    @Override
+    public Optional<IpAddress> destination(CheckContext ctx) {
+        return to.resolve(ctx.model(), from, v6);
+    }
+
     @Override
     public String kind() {
         return "ping";
@@ -140,52 +153,34 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         Optional<IpAddress> dst = to.resolve(ctx.model(), from, v6);
         if (dst.isEmpty()) return Observation.notOk("no address to ping for " + to);
-        List<String> argv = new ArrayList<>(List.of("ping", "-n", "-c", Integer.toString(count)));
-        // -w ends ping at the deadline even when replies are missing; measuring loss needs every echo sent instead,
-        // and -W bounds the wait for the last replies.
-        if (loss.isEmpty()) argv.addAll(List.of("-w", Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000))));
-        argv.addAll(List.of("-W", "1"));
-        if (every.isPresent()) argv.addAll(List.of("-i", String.format(java.util.Locale.ROOT, "%.3f", every.get().toMillis() / 1000.0)));
-        else if (count > 1) argv.addAll(List.of("-i", "0.2"));
-        size.ifPresent(n -> argv.addAll(List.of("-s", Integer.toString(n))));
-        if (v6) argv.add("-6");
-        source.ifPresent(s -> argv.addAll(List.of("-I", s)));
-        argv.add(dst.get().toString());
-        ProcResult r = ctx.inNetns(from, argv, timeout.plusSeconds(2));
-        Observation seen = judge(r.stdout(), dst.get(), r);
-        if (!seen.ran() || seen.sentNothing() || REPLY.matcher(r.stdout()).find()) return seen;
+        Echoes echoes = IcmpEcho.run(from, ctx.naming().nodeNetns(new Target(from, fromPos).node()), plan(dst.get(), timeout));
+        Observation seen = judge(echoes, dst.get());
+        if (!seen.ran() || seen.sentNothing() || !echoes.replies().isEmpty()) return seen;
         Optional<String> blocked = Egress.blocked(ctx, from, dst.get(), source);
         return blocked.isEmpty() ? seen : seen.nothingSent(blocked.get());
     }
 
-    Observation judge(String out, IpAddress dst, ProcResult r) {
-        if (r.timedOut()) {
-            return Observation.couldNotRun("ping was stopped at the time limit before it had finished" + (out.isBlank() ? "" : ": " + lastLine(out)));
-        }
-        if (!SUMMARY.matcher(out).find()) {
-            Matcher noRoute = NO_ROUTE.matcher(r.stderr());
-            if (noRoute.find()) return Observation.notOk("no route to " + dst + ": ping: " + noRoute.group(1)).nothingSent();
-            String why = r.stderr().isBlank() ? lastLine(out) : r.stderr().strip().lines().findFirst().orElse("");
-            return Observation.couldNotRun("ping sent nothing to " + dst + ": " + (why.isBlank() ? "exit code " + r.exitCode() : why));
-        }
-        List<Integer> ttls = new ArrayList<>();
-        double rttSum = 0, rttMin = Double.MAX_VALUE, rttMax = 0;
-        int rtts = 0;
-        Matcher m = REPLY.matcher(out);
-        while (m.find()) {
-            if (m.group(3) != null) continue; // a duplicate of a reply already counted
-            ttls.add(Integer.parseInt(m.group(1)));
-            if (m.group(2) != null) {
-                double t = Double.parseDouble(m.group(2));
-                rttSum += t;
-                rttMin = Math.min(rttMin, t);
-                rttMax = Math.max(rttMax, t);
-                rtts++;
-            }
-        }
-        Matcher s = SUMMARY.matcher(out);
-        int sent = s.find() ? Integer.parseInt(s.group(1)) : count;
+    /**
+     * What ping was told: {@code -c count}, {@code -i} (every, else 0.2 s for several echoes, ping's 1 s for one),
+     * {@code -s size} (56), {@code -I} the source interface; {@code -w} the timeout, except when measuring loss,
+     * which needs every echo sent ({@code -W 1} bounds the wait for the last replies).
+     */
+    IcmpEcho.Plan plan(IpAddress dst, Duration timeout) {
+        Duration interval = every.orElse(count > 1 ? Duration.ofMillis(200) : Duration.ofSeconds(1));
+        return new IcmpEcho.Plan(dst, source, count, interval, size.orElse(56), loss.isPresent(), timeout);
+    }
+
+    Observation judge(Echoes e, IpAddress dst) {
+        if (e.refused().isPresent()) return Observation.notOk("no route to " + dst + ": " + e.refused().get()).nothingSent();
+        List<Integer> ttls = e.replies().stream().map(Echoes.Reply::ttl).toList();
+        int sent = e.sent();
         int received = ttls.size();
+        double rttSum = 0, rttMin = Double.MAX_VALUE, rttMax = 0;
+        for (Echoes.Reply r : e.replies()) {
+            rttSum += r.rttMillis();
+            rttMin = Math.min(rttMin, r.rttMillis());
+            rttMax = Math.max(rttMax, r.rttMillis());
+        }
         if (loss.isPresent()) {
             double lost = sent == 0 ? 100 : 100.0 * (sent - Math.min(received, sent)) / sent;
             String seen = String.format(java.util.Locale.ROOT, "loss %.1f%% (%d of %d echoes unanswered) from %s", lost, sent - Math.min(received, sent), sent, dst);
@@ -193,19 +188,15 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
             if (rtt.isEmpty() && replyTtl.isEmpty()) return Observation.ok(seen);
             if (received == 0) return Observation.notOk(seen + "; no reply to measure");
         }
-        if (received == 0) {
-            String why = r.stderr().isBlank() ? lastLine(out) : r.stderr().strip().lines().findFirst().orElse("");
-            return Observation.notOk("no reply from " + dst + " (" + sent + " sent)" + (why.isBlank() ? "" : ": " + why));
-        }
-        String rttText = rtts > 0 ? String.format(", rtt avg %.3f ms", rttSum / rtts) : "";
+        if (received == 0) return Observation.notOk("no reply from " + dst + " (" + sent + " sent)" + errors(e.errors()));
+        String rttText = String.format(java.util.Locale.ROOT, ", rtt avg %.3f ms", rttSum / received);
         String got = received + "/" + sent + " replies from " + dst + ", ttl " + ttls.stream().distinct().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
         if (replyTtl.isPresent()) {
             boolean allMatch = ttls.stream().allMatch(t -> t == replyTtl.getAsInt());
             if (!allMatch) return Observation.notOk(got + rttText + " (expected reply ttl " + replyTtl.getAsInt() + ")");
         }
         if (rtt.isPresent()) {
-            if (rtts == 0) return Observation.notOk(got + " (no round-trip times to measure)");
-            double avg = rttSum / rtts;
+            double avg = rttSum / received;
             String times = String.format(java.util.Locale.ROOT, ", rtt avg %.1f ms (min %.1f, max %.1f)", avg, rttMin, rttMax);
             if (!rtt.get().contains(avg)) return Observation.notOk(got + times + " (expected " + rtt.get().text() + ")");
             return Observation.ok(got + times + " within " + rtt.get().text());
@@ -213,7 +204,10 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
         return Observation.ok(got + rttText);
     }
 
-    private static String lastLine(String s) {
-        return s.strip().lines().reduce((a, b) -> b).orElse("");
+    /** ": from 10.0.0.1: destination host unreachable (3 errors)": the first error that came back, and how many. */
+    private static String errors(List<String> errors) {
+        if (errors.isEmpty()) return "";
+        return ": " + errors.get(0) + (errors.size() > 1 ? " (" + errors.size() + " errors)" : "");
     }
+
 }

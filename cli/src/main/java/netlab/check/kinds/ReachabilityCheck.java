@@ -10,6 +10,7 @@ import java.util.Set;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.NeighbourBudget;
 import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Target;
@@ -50,6 +51,11 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
     public String kind() {
         return "reachability";
     }
@@ -77,29 +83,6 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
         }
     }
 
-    /** Pairs on one segment each need an entry on both sides; pairs across a router need only the gateway's. */
-    static long neighbourEntriesNeeded(LabModel model, List<String> sources, List<String> targets) {
-        long n = 0;
-        for (String s : sources) {
-            for (String t : targets) {
-                if (s.equals(t)) continue;
-                boolean sameSegment = model.node(s).orElseThrow().interfaces().values().stream().anyMatch(si -> si.segment().isPresent()
-                        && model.node(t).orElseThrow().interfaces().values().stream().anyMatch(ti -> ti.segment().equals(si.segment())));
-                if (sameSegment) n += 2;
-            }
-        }
-        return n / 2 + sources.size(); // both directions share the entries; plus a gateway entry per source
-    }
-
-    private static long hostNeighbourLimit() {
-        // read as a stream: Files.readString trusts the file size, which procfs reports as 0, and returns "1"
-        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("/proc/sys/net/ipv4/neigh/default/gc_thresh3"))) {
-            return Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim());
-        } catch (java.io.IOException | NumberFormatException e) {
-            return 1024;
-        }
-    }
-
     private static List<String> expand(List<Located> side, LabModel model) {
         if (side.stream().anyMatch(l -> l.text().equals("all"))) return new ArrayList<>(model.nodes().keySet());
         return side.stream().map(Located::text).toList();
@@ -124,12 +107,12 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
             rowTargets.add(names);
         }
         if (rowTargets.stream().allMatch(List::isEmpty)) return Observation.couldNotRun("no pair of nodes to probe");
-        long entries = neighbourEntriesNeeded(ctx.model(), sources, targets);
-        long limit = hostNeighbourLimit();
-        if (entries > limit * 8 / 10) {
+        long entries = NeighbourBudget.reachabilityEntries(ctx.model(), sources, targets);
+        long limit = NeighbourBudget.hostLimit(v6);
+        if (NeighbourBudget.tooMany(entries, limit)) {
             // Refuse rather than fill the host's one neighbour table, which every namespace (other labs too) shares.
             return Observation.couldNotRun("these pairs need about " + entries + " neighbour (ARP/NDP) entries at once, but the host's "
-                    + "neighbour table holds " + limit + " for all namespaces together (net.ipv4.neigh.default.gc_thresh3); "
+                    + "neighbour table holds " + limit + " for all namespaces together (net." + (v6 ? "ipv6" : "ipv4") + ".neigh.default.gc_thresh3); "
                     + "put fewer hosts on one segment (routers between them), or probe fewer pairs");
         }
         long t0 = System.nanoTime();

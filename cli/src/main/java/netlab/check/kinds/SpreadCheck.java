@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
 import netlab.check.CheckBody;
 import netlab.check.CheckContext;
 import netlab.check.CheckKind;
+import netlab.check.CurlProbe;
 import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
+import netlab.check.probe.HttpTarget;
+import netlab.check.probe.TcpProbe;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.process.ProcResult;
@@ -32,8 +35,9 @@ import netlab.yaml.Fields;
  * proof that a load balancer (kube-proxy's random choice per connection) reaches every endpoint. With 3 endpoints
  * at 1/3 each, 30 requests miss one of them with a chance of about 1 in 60 000.
  *
- * <p>Ran: curl started in the node's namespace (its namespace and curl are there). Requests not answered, or
- * answered by another node, and endpoints never reached are observations, within the attempt's time limit.
+ * <p>Ran: the node's namespace was entered and the requests made from there (from inside the JVM; for an
+ * {@code https://} URL or a host name, curl started there). Requests not answered, or answered by another node, and
+ * endpoints never reached are observations, within the attempt's time limit.
  */
 public record SpreadCheck(String from, String url, int requests, List<Located> over, Pos fromPos, Pos urlPos) implements CheckBody {
     private static final Pattern SERVER = Pattern.compile("^netlab http server on (\\S+)$", Pattern.MULTILINE);
@@ -65,6 +69,16 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
+    public Optional<netlab.net.IpAddress> destination(CheckContext ctx) throws InterruptedException {
+        return HttpTarget.of(Placeholders.expand(url, ctx)).map(HttpTarget::address);
+    }
+
+    @Override
     public String kind() {
         return "spread";
     }
@@ -81,7 +95,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
 
     @Override
     public Set<Feature> features() {
-        return Set.of(Feature.CURL);
+        return netlab.check.probe.HttpTarget.needsCurl(url) ? Set.of(Feature.CURL) : Set.of(); // else fetched from inside the JVM
     }
 
     @Override
@@ -101,6 +115,10 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
         }
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /** curl with the URL {@code requests} times, after {@code --} and without URL globbing (see {@link netlab.check.CurlProbe}). */
     static List<String> argv(String url, int requests) {
         List<String> argv = new ArrayList<>(List.of("curl", "-q", "-sS", "--globoff", "--noproxy", "*", "-H", "Connection: close", "--connect-timeout", "2",
@@ -110,18 +128,35 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
     }
 
     /**
-     * One curl with the URL {@code requests} times: "Connection: close" makes it open a new connection for each (so
-     * each is balanced anew), and it goes on after a failed one.
+     * The requests, each on a connection of its own (so each is balanced anew), going on after a failed one; the
+     * attempt's timeout bounds them all, and what answered until then is counted. From inside the JVM for an
+     * {@code http://} URL to an address (each connection within 2 s, each request within 5 s, as curl was told);
+     * otherwise one curl with the URL {@code requests} times and "Connection: close".
      */
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         String u = Placeholders.expand(url, ctx);
-        List<String> argv = argv(u, requests);
-        // the attempt's timeout bounds all the requests; what answered until then is counted
-        ProcResult r = ctx.inNetns(from, argv, timeout);
+        Optional<HttpTarget> target = HttpTarget.of(u);
+        StringBuilder bodies = new StringBuilder();
+        String trouble = "";
+        if (target.isPresent()) {
+            String netns = CurlProbe.netns(ctx, from);
+            long end = System.nanoTime() + timeout.toNanos();
+            for (int i = 0; i < requests; i++) {
+                Duration left = Duration.ofNanos(end - System.nanoTime());
+                if (left.isNegative() || left.isZero()) break;
+                CurlProbe.Result r = TcpProbe.get(from, netns, target.get(), min(left, Duration.ofSeconds(2)), min(left, Duration.ofSeconds(5)));
+                bodies.append(r.body()).append('\n');
+                if (!r.completed() && trouble.isEmpty()) trouble = r.reason();
+            }
+        } else {
+            ProcResult r = ctx.inNetns(from, argv(u, requests), timeout);
+            bodies.append(r.stdout());
+            trouble = r.stderr().strip().lines().findFirst().orElse("");
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         over.forEach(o -> counts.put(o.text(), 0));
-        Matcher m = SERVER.matcher(r.stdout());
+        Matcher m = SERVER.matcher(bodies);
         int answered = 0;
         while (m.find()) {
             counts.merge(m.group(1), 1, Integer::sum);
@@ -132,7 +167,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
         List<String> silent = over.stream().map(Located::text).filter(k -> counts.get(k) == 0).toList();
         if (answered < requests) {
             return Observation.notOk(tally + "; " + (requests - answered) + " not answered by a netlab http service"
-                    + (r.stderr().isBlank() ? "" : " (" + r.stderr().strip().lines().findFirst().orElse("") + ")"));
+                    + (trouble.isBlank() ? "" : " (" + trouble + ")"));
         }
         if (!unknown.isEmpty()) return Observation.notOk(tally + "; answered by " + String.join(", ", unknown) + ", not listed in 'over'");
         if (!silent.isEmpty()) return Observation.notOk(tally + "; never reached: " + String.join(", ", silent));

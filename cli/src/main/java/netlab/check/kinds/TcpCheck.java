@@ -11,7 +11,6 @@ import netlab.check.NestedProbes;
 import netlab.check.CurlProbe;
 import netlab.check.Observation;
 import netlab.check.Target;
-import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.net.IpAddress;
 import netlab.source.Diagnostics;
@@ -26,9 +25,12 @@ import netlab.yaml.Fields;
  * (another ICMP error, or no route) or {@code filtered} (no answer at all within the timeout: a drop rule). The check
  * passes when the port is in the given state (default open).
  *
- * <p>Ran: curl started in the source node's namespace and made its connection attempt; open, closed, unreachable
- * (an ICMP error, or the kernel's own "no route") and filtered (silence) are all observations. Could not run: the
- * namespace or curl is missing, or curl failed before it could try (an address it cannot use, a local error).
+ * <p>The connection is made from inside the JVM, on a socket opened in the source node's namespace
+ * ({@link netlab.check.probe.TcpProbe}), with no process per check.
+ *
+ * <p>Ran: the source node's namespace was entered, a socket opened there and its connection attempted; open, closed,
+ * unreachable (an ICMP error, or the kernel's own "no route") and filtered (silence) are all observations. Could not
+ * run: the namespace is gone, or the attempt failed before it could try (an address it cannot use, a local error).
  */
 public record TcpCheck(String from, Target to, int port, String state, Pos fromPos, Pos statePos) implements CheckBody {
     static final List<String> STATES = List.of("open", "closed", "filtered", "unreachable");
@@ -65,6 +67,16 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
     }
 
     @Override
+    public netlab.check.Sharing sharing() {
+        return netlab.check.Sharing.TRAFFIC;
+    }
+
+    @Override
+    public Optional<IpAddress> destination(CheckContext ctx) {
+        return to.resolve(ctx.model(), from, to.literal().map(IpAddress::isV6).orElse(false));
+    }
+
+    @Override
     public String kind() {
         return "tcp";
     }
@@ -80,11 +92,6 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
     }
 
     @Override
-    public Set<Feature> features() {
-        return Set.of(Feature.CURL);
-    }
-
-    @Override
     public void validate(LabModel model, Diagnostics d) {
         if (new Target(from, fromPos).validNode(model, d, "tcp from")) to.validate(model, d, "tcp to", to.literal().map(IpAddress::isV6).orElse(false));
         else if (to.literal().isEmpty()) to.validNode(model, d, "tcp to");
@@ -94,7 +101,7 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         Optional<IpAddress> dst = to.resolve(ctx.model(), from, to.literal().map(IpAddress::isV6).orElse(false));
         if (dst.isEmpty()) return Observation.couldNotRun("no address for " + to);
-        CurlProbe.Result r = CurlProbe.connect(ctx, from, dst.get().toString(), port, timeout);
+        CurlProbe.Result r = CurlProbe.connect(ctx, from, dst.get(), port, timeout);
         String seen = switch (r.connection()) {
             case CONNECTED -> "open";
             case REFUSED -> "closed";
@@ -103,7 +110,7 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
             case ERROR -> "";
         };
         String where = "port " + port + " of " + dst.get() + " from " + from;
-        if (seen.isEmpty()) return Observation.couldNotRun("curl could not try " + where + ": " + r.reason());
+        if (seen.isEmpty()) return Observation.couldNotRun("could not try " + where + ": " + r.reason());
         String why = switch (seen) {
             case "open" -> "the connection was made";
             case "filtered" -> "no answer within " + timeout.toMillis() + " ms";

@@ -35,7 +35,7 @@ public final class Pinger {
         int n = targets.size();
         BitSet answered = new BitSet(n);
         if (n == 0) return answered;
-        int fd = c.socket(v6 ? AF_INET6 : AF_INET, SOCK_RAW | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+        int fd = open(c, v6);
         if (fd < 0) throw new IllegalStateException("cannot open a raw ICMP socket (root needed)");
         try {
             setReceiveTimeout(c, fd, Duration.ofMillis(5));
@@ -78,15 +78,29 @@ public final class Pinger {
         return answered;
     }
 
-    private static void setReceiveTimeout(LibC c, int fd, Duration d) {
+    /**
+     * A raw ICMP (or ICMPv6) socket in the calling thread's network namespace, or -1 ({@link LibC#errno} says why).
+     * It stays in that namespace for its whole life, whichever thread then uses it.
+     */
+    public static int open(LibC c, boolean v6) {
+        return c.socket(v6 ? AF_INET6 : AF_INET, SOCK_RAW | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+    }
+
+    public static void setReceiveTimeout(LibC c, int fd, Duration d) {
         byte[] tv = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder()).putLong(0).putLong(d.toNanos() / 1000).array();
         c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, tv.length);
     }
 
     private static byte[] echo(boolean v6, int id, int seq) {
-        ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.BIG_ENDIAN);
+        byte[] data = ByteBuffer.allocate(16).putLong(System.nanoTime()).putLong(0x6e65746c6162L).array(); // "netlab"
+        return echo(v6, id, seq, data);
+    }
+
+    /** An echo request carrying {@code data}, ready for sendto(2) on a raw socket of {@link #open}. */
+    public static byte[] echo(boolean v6, int id, int seq, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(8 + data.length).order(ByteOrder.BIG_ENDIAN);
         b.put((byte) (v6 ? ECHO_REQUEST_V6 : ECHO_REQUEST_V4)).put((byte) 0).putShort((short) 0)
-                .putShort((short) id).putShort((short) seq).putLong(System.nanoTime()).putLong(0x6e65746c6162L); // "netlab"
+                .putShort((short) id).putShort((short) seq).put(data);
         byte[] p = b.array();
         if (!v6) { // the kernel fills in the ICMPv6 checksum itself; ICMPv4's is ours
             int sum = checksum(p);
@@ -108,17 +122,22 @@ public final class Pinger {
     }
 
     private static byte[] sockaddr(IpAddress a) {
+        return sockaddr(a, 0);
+    }
+
+    /** The struct sockaddr_in or sockaddr_in6 of an address and port, as sendto(2) and connect(2) take it. */
+    public static byte[] sockaddr(IpAddress a, int port) {
         byte[] raw = a.toBytes();
         if (!a.isV6()) {
             ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
             b.putShort((short) AF_INET);
-            b.order(ByteOrder.BIG_ENDIAN).putShort((short) 0);
+            b.order(ByteOrder.BIG_ENDIAN).putShort((short) port);
             b.put(raw);
             return b.array();
         }
         ByteBuffer b = ByteBuffer.allocate(28).order(ByteOrder.nativeOrder());
         b.putShort((short) AF_INET6);
-        b.order(ByteOrder.BIG_ENDIAN).putShort((short) 0).putInt(0);
+        b.order(ByteOrder.BIG_ENDIAN).putShort((short) port).putInt(0);
         b.put(raw);
         b.putInt(0);
         return b.array();

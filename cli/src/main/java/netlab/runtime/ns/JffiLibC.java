@@ -5,6 +5,7 @@ import com.kenai.jffi.CallContext;
 import com.kenai.jffi.CallingConvention;
 import com.kenai.jffi.HeapInvocationBuffer;
 import com.kenai.jffi.Invoker;
+import com.kenai.jffi.LastError;
 import com.kenai.jffi.Library;
 import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
@@ -24,6 +25,7 @@ final class JffiLibC implements LibC {
     private final Fn setns = fn("setns", Type.SINT, Type.SINT, Type.SINT);
     private final Fn socket = fn("socket", Type.SINT, Type.SINT, Type.SINT, Type.SINT);
     private final Fn bind = fn("bind", Type.SINT, Type.SINT, Type.POINTER, Type.UINT);
+    private final Fn connect = fn("connect", Type.SINT, Type.SINT, Type.POINTER, Type.UINT);
     private final Fn send = fn("send", Type.SLONG, Type.SINT, Type.POINTER, Type.ULONG, Type.SINT);
     private final Fn recv = fn("recv", Type.SLONG, Type.SINT, Type.POINTER, Type.ULONG, Type.SINT);
     private final Fn sendto = fn("sendto", Type.SLONG, Type.SINT, Type.POINTER, Type.ULONG, Type.SINT, Type.POINTER, Type.UINT);
@@ -31,6 +33,7 @@ final class JffiLibC implements LibC {
     private final Fn ifNameToIndex = fn("if_nametoindex", Type.UINT, Type.POINTER);
     private final Fn strerror = fn("strerror", Type.POINTER, Type.SINT);
     private final Fn umount2 = fn("umount2", Type.SINT, Type.POINTER, Type.SINT);
+    private final Fn recvmsg = fn("recvmsg", Type.SLONG, Type.SINT, Type.POINTER, Type.SINT);
 
     /** A libc function: its address and how it is called. */
     private record Fn(String name, long address, CallContext ctx) {}
@@ -38,7 +41,8 @@ final class JffiLibC implements LibC {
     private static Fn fn(String name, Type result, Type... params) {
         long address = Library.getDefault().getSymbolAddress(name);
         if (address == 0) throw new UnsatisfiedLinkError("libc has no " + name + ": " + Library.getLastError());
-        return new Fn(name, address, CallContext.getCallContext(result, params, CallingConvention.DEFAULT, false));
+        // errno saved after every call, so that errno() tells why one failed (a probe tells "no route" from a broken socket)
+        return new Fn(name, address, CallContext.getCallContext(result, params, CallingConvention.DEFAULT, true));
     }
 
     private static HeapInvocationBuffer buffer(Fn f) {
@@ -80,6 +84,15 @@ final class JffiLibC implements LibC {
         b.putArray(address, 0, address.length, ArrayFlags.IN);
         b.putInt(length);
         return INVOKER.invokeInt(bind.ctx(), bind.address(), b);
+    }
+
+    @Override
+    public int connect(int fd, byte[] address, int length) {
+        HeapInvocationBuffer b = buffer(connect);
+        b.putInt(fd);
+        b.putArray(address, 0, address.length, ArrayFlags.IN);
+        b.putInt(length);
+        return INVOKER.invokeInt(connect.ctx(), connect.address(), b);
     }
 
     @Override
@@ -140,6 +153,47 @@ final class JffiLibC implements LibC {
         b.putArray(t, 0, t.length, IN);
         b.putInt(flags);
         return INVOKER.invokeInt(umount2.ctx(), umount2.address(), b);
+    }
+
+    @Override
+    public int errno() {
+        return LastError.getInstance().get();
+    }
+
+    /** struct msghdr and struct iovec on a 64-bit Linux (LP64): the offsets recvmsg(2) reads and writes. */
+    private static final int MSGHDR_SIZE = 56, IOVEC_SIZE = 16, NAME_SIZE = 128;
+
+    @Override
+    public long recvmsg(int fd, byte[] buffer, byte[] control, int[] controlLength, int flags) {
+        MemoryIO io = MemoryIO.getInstance();
+        long size = MSGHDR_SIZE + IOVEC_SIZE + NAME_SIZE + buffer.length + control.length;
+        long mem = io.allocateMemory(size, true);
+        if (mem == 0) throw new OutOfMemoryError("recvmsg: no native memory for " + size + " bytes");
+        try {
+            long msg = mem, iov = mem + MSGHDR_SIZE, name = iov + IOVEC_SIZE, data = name + NAME_SIZE, ctl = data + buffer.length;
+            io.putLong(iov, data);
+            io.putLong(iov + 8, buffer.length);
+            io.putLong(msg, name);
+            io.putInt(msg + 8, NAME_SIZE);
+            io.putLong(msg + 16, iov);
+            io.putLong(msg + 24, 1);
+            io.putLong(msg + 32, control.length == 0 ? 0 : ctl);
+            io.putLong(msg + 40, control.length);
+            HeapInvocationBuffer b = buffer(recvmsg);
+            b.putInt(fd);
+            b.putAddress(msg);
+            b.putInt(flags);
+            long n = INVOKER.invokeLong(recvmsg.ctx(), recvmsg.address(), b);
+            int saved = LastError.getInstance().get();
+            if (n > 0) io.getByteArray(data, buffer, 0, (int) Math.min(n, buffer.length));
+            int clen = (int) Math.min(io.getLong(msg + 40), control.length);
+            if (clen > 0) io.getByteArray(ctl, control, 0, clen);
+            controlLength[0] = n >= 0 ? clen : 0;
+            LastError.getInstance().set(saved); // what recvmsg left, not what the copies did
+            return n;
+        } finally {
+            io.freeMemory(mem);
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ public interface LibC {
 
     int bind(int fd, byte[] address, int length);
 
+    int connect(int fd, byte[] address, int length);
+
     long send(int fd, byte[] buffer, long length, int flags);
 
     long recv(int fd, byte[] buffer, long length, int flags);
@@ -25,4 +27,13 @@ public interface LibC {
     int umount2(String target, int flags);
 
     String strerror(int errnum);
+
+    /** errno as the last call of this interface on this thread left it (meaningful after a call that failed). */
+    int errno();
+
+    /**
+     * recvmsg(2) with one buffer and room for control messages (a reply's hop limit): returns the length received
+     * (or -1, see {@link #errno}); {@code controlLength[0]} is set to the length of the control data written.
+     */
+    long recvmsg(int fd, byte[] buffer, byte[] control, int[] controlLength, int flags);
 }

@@ -7,7 +7,7 @@ import netlab.shell.ShellSession;
 import netlab.shell.Verb;
 
 /**
- * {@code check [NAME...] [--json]}: the lab's checks (all, or those named), through the CLI's {@code check}
+ * {@code check [NAME...] [--json] [--serial]}: the lab's checks (all, or those named), through the CLI's {@code check}
  * command. Exit code 1 when one fails, 5 when one could not run (which {@code ! check} does not take for a failure).
  */
 final class CheckVerb implements Verb {
@@ -18,7 +18,7 @@ final class CheckVerb implements Verb {
 
     @Override
     public String usage() {
-        return "check [NAME...] [--json]";
+        return "check [NAME...] [--json] [--serial]";
     }
 
     @Override
@@ -45,6 +45,7 @@ final class CheckVerb implements Verb {
     public List<String> complete(List<String> args, int index, ShellSession s) {
         List<String> l = new ArrayList<>(Candidates.checks(s));
         l.add("--json");
+        l.add("--serial");
         return l;
     }
 }

@@ -9,6 +9,7 @@ import netlab.check.CheckBody;
 import netlab.check.CheckKind;
 import netlab.check.CheckSpec;
 import netlab.check.NestedProbes;
+import netlab.check.Sharing;
 import netlab.kind.KindEntry;
 import netlab.kind.Registry;
 import netlab.source.Diagnostics;
@@ -20,11 +21,11 @@ import netlab.yaml.YNode;
 
 /**
  * Reads one check: exactly one kind key ({@code ping:}, {@code exec:}…) holding the probe's settings, plus the
- * common keys {@code name}, {@code expect}, {@code timeout}, {@code retries}, {@code interval}; and the probes a
- * check holds inside (a capture's {@code during}), which are exactly one kind each.
+ * common keys {@code name}, {@code expect}, {@code timeout}, {@code retries}, {@code interval}, {@code alone}; and the
+ * probes a check holds inside (a capture's {@code during}), which are exactly one kind each.
  */
 public final class CheckParser implements NestedProbes {
-    static final Set<String> COMMON = Set.of("name", "expect", "timeout", "retries", "interval");
+    static final Set<String> COMMON = Set.of("name", "expect", "timeout", "retries", "interval", "alone");
 
     private final Registry<CheckKind> kinds;
 
@@ -61,7 +62,19 @@ public final class CheckParser implements NestedProbes {
         int retries = (int) f.integer("retries", 0, 0, 100);
         Duration interval = f.duration("interval", Duration.ofMinutes(1)).orElse(Duration.ofMillis(500));
         String name = f.string("name").orElse(probe.describe());
-        return Optional.of(new CheckSpec(name, probe, expect, timeout, retries, interval, m.get().pos()));
+        Sharing sharing = probe.sharing();
+        if (f.has("alone")) {
+            if (f.bool("alone", false)) {
+                sharing = Sharing.ALONE;
+            } else if (probe.whenNotAlone().isPresent()) {
+                sharing = probe.whenNotAlone().get();
+            } else {
+                d.error(f.posOf("alone"), "'alone: false' cannot be given to the " + kind.key() + " check: it always runs alone ("
+                        + (kind.key().equals("capture") ? "it watches a window of time, in which other checks' frames would be seen"
+                        : "it changes the lab while it runs") + ")");
+            }
+        }
+        return Optional.of(new CheckSpec(name, probe, expect, timeout, retries, interval, m.get().pos(), sharing));
     }
 
     @Override

@@ -93,7 +93,7 @@ public final class TopologyParser {
                     // Two unnamed checks of the same probe: number the later one instead of refusing.
                     int n = 2;
                     while (names.containsKey(c.name() + " #" + n)) n++;
-                    check = new CheckSpec(c.name() + " #" + n, c.body(), c.expect(), c.timeout(), c.retries(), c.interval(), c.pos());
+                    check = c.named(c.name() + " #" + n);
                 }
                 Pos first = names.putIfAbsent(check.name(), check.pos());
                 if (first != null) {
