@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.net.IpAddress;
-import netlab.check.probe.Echoes;
+import netlab.check.Echoes;
 import netlab.process.ProcResult;
 import netlab.source.Pos;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import netlab.check.Observation;
 import netlab.check.Target;
-import netlab.check.probe.Echoes;
+import netlab.check.Echoes;
 import netlab.net.IpAddress;
 import netlab.process.ProcResult;
 import netlab.source.Pos;

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import netlab.check.probe.HttpTarget;
-import netlab.check.probe.TcpProbe;
 import netlab.net.IpAddress;
 import netlab.process.ProcResult;
 

@@ -30,7 +30,7 @@ import netlab.yaml.Fields;
  * server sees the router's public address, without it the client's own, or nothing at all).
  *
  * <p>An {@code http://} URL to an address is fetched from inside the JVM, on a socket opened in the node's namespace
- * ({@link netlab.check.probe.TcpProbe}, HTTP/1.1 with "Connection: close"); curl, run in the node, fetches the others
+ * ({@link netlab.check.TcpProbe}, HTTP/1.1 with "Connection: close"); curl, run in the node, fetches the others
  * ({@code https://}, a host name the node resolves).
  *
  * <p>Ran: the node's namespace was entered (or curl started there) and the connection attempted (no connection, an
@@ -86,7 +86,7 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
 
     @Override
     public Optional<IpAddress> destination(CheckContext ctx) throws InterruptedException {
-        return netlab.check.probe.HttpTarget.of(Placeholders.expand(url, ctx)).map(netlab.check.probe.HttpTarget::address);
+        return netlab.check.HttpTarget.of(Placeholders.expand(url, ctx)).map(netlab.check.HttpTarget::address);
     }
 
     @Override
@@ -101,7 +101,7 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
 
     @Override
     public Set<Feature> features() {
-        return netlab.check.probe.HttpTarget.needsCurl(url) ? Set.of(Feature.CURL) : Set.of(); // else fetched from inside the JVM
+        return netlab.check.HttpTarget.needsCurl(url) ? Set.of(Feature.CURL) : Set.of(); // else fetched from inside the JVM
     }
 
     @Override

@@ -17,8 +17,8 @@ import netlab.check.NestedProbes;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
-import netlab.check.probe.HttpTarget;
-import netlab.check.probe.TcpProbe;
+import netlab.check.HttpTarget;
+import netlab.check.TcpProbe;
 import netlab.doctor.Feature;
 import netlab.model.LabModel;
 import netlab.process.ProcResult;
@@ -95,7 +95,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
 
     @Override
     public Set<Feature> features() {
-        return netlab.check.probe.HttpTarget.needsCurl(url) ? Set.of(Feature.CURL) : Set.of(); // else fetched from inside the JVM
+        return netlab.check.HttpTarget.needsCurl(url) ? Set.of(Feature.CURL) : Set.of(); // else fetched from inside the JVM
     }
 
     @Override

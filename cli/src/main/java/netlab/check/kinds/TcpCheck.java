@@ -26,7 +26,7 @@ import netlab.yaml.Fields;
  * passes when the port is in the given state (default open).
  *
  * <p>The connection is made from inside the JVM, on a socket opened in the source node's namespace
- * ({@link netlab.check.probe.TcpProbe}), with no process per check.
+ * ({@link netlab.check.TcpProbe}), with no process per check.
  *
  * <p>Ran: the source node's namespace was entered, a socket opened there and its connection attempted; open, closed,
  * unreachable (an ICMP error, or the kernel's own "no route") and filtered (silence) are all observations. Could not

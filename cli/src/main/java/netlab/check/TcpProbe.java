@@ -1,4 +1,4 @@
-package netlab.check.probe;
+package netlab.check;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,7 +13,6 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import netlab.check.CouldNotRun;
 import netlab.check.CurlProbe.Connection;
 import netlab.check.CurlProbe.Result;
 import netlab.net.IpAddress;

@@ -1,4 +1,4 @@
-package netlab.check.probe;
+package netlab.check;
 
 import java.util.List;
 import java.util.Optional;

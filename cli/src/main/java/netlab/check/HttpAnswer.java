@@ -1,4 +1,4 @@
-package netlab.check.probe;
+package netlab.check;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

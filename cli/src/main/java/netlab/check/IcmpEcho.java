@@ -1,4 +1,4 @@
-package netlab.check.probe;
+package netlab.check;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import netlab.check.CouldNotRun;
 import netlab.net.IpAddress;
 import netlab.runtime.icmp.Pinger;
 import netlab.runtime.ns.InNetns;

@@ -1,7 +1,6 @@
-package netlab.check.probe;
+package netlab.check;
 
 import java.util.concurrent.Callable;
-import netlab.check.CouldNotRun;
 import netlab.runtime.ns.InNetns;
 
 /**

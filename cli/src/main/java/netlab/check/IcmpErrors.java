@@ -1,4 +1,4 @@
-package netlab.check.probe;
+package netlab.check;
 
 /** ICMP and ICMPv6 errors in ping's words ("destination host unreachable"), for a probe's detail. */
 final class IcmpErrors {

@@ -1,4 +1,4 @@
-package netlab.check.probe;
+package netlab.check;
 
 import java.net.URI;
 import java.net.URISyntaxException;

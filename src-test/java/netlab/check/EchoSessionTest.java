@@ -1,4 +1,4 @@
-package netlab.check.probe;
+package netlab.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
