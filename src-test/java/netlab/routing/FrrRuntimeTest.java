@@ -49,7 +49,7 @@ class FrrRuntimeTest {
     void everyProgramRunsInTheNodesNamespaceWithTheNodesDirectoryAsItsRun() {
         List<List<String>> commands = runtime.commands(start(Set.of(FrrDaemon.OSPFD, FrrDaemon.ZEBRA, FrrDaemon.STATICD)));
         String view = "unshare --mount --propagation private -- sh -c "
-                + "mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp && shift 2 && exec \"$@\" "
+                + "case \"$1\" in /run/*) mount -n --bind -- \"$2\" /var/tmp && mount -n --bind -- \"$1\" /run ;; *) mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp ;; esac && shift 2 && exec \"$@\" "
                 + "netlab-frr /run/netlab/labs/lab1/work/routing/r1 /run/netlab/labs/lab1/work/routing/r1/tmp ";
         assertThat(commands).extracting(c -> String.join(" ", c)).containsExactly(
                 "ip netns exec netlab.lab1.r1 setsid " + view
@@ -66,7 +66,7 @@ class FrrRuntimeTest {
         FrrLayout odd = new FrrLayout(Path.of("/tmp/a dir/$(reboot)/`x`;y"), "lab1-r1");
         List<String> argv = FrrView.argv("netlab.lab1.r1", odd, false, List.of("/usr/bin/vtysh"));
         int script = argv.indexOf("-c") + 1;
-        assertThat(argv.get(script)).isEqualTo("mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp && shift 2 && exec \"$@\"");
+        assertThat(argv.get(script)).isEqualTo("case \"$1\" in /run/*) mount -n --bind -- \"$2\" /var/tmp && mount -n --bind -- \"$1\" /run ;; *) mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp ;; esac && shift 2 && exec \"$@\"");
         assertThat(argv.subList(script + 1, argv.size())).containsExactly("netlab-frr", "/tmp/a dir/$(reboot)/`x`;y",
                 "/tmp/a dir/$(reboot)/`x`;y/tmp", "/usr/bin/vtysh");
         assertThatThrownBy(() -> FrrView.argv("-n", odd, false, List.of("x"))).isInstanceOf(IllegalArgumentException.class);

@@ -13,11 +13,15 @@ import java.util.regex.Pattern;
  * learned entries).
  */
 public final class KernelDump {
+    private static final String DAEMON_ROUTES = " proto (bgp|ospf|isis|rip|ripng|babel|eigrp|openfabric|zebra) ";
     private static final String SCRIPT = String.join("; ",
             "echo '== link'", "ip -d link show",
             // one line per address and per route, sorted: an address or route put back comes after its siblings
             "echo '== addr'", "ip -o addr show | sort",
-            "echo '== route'", "ip route show table all | sort", "ip -6 route show table all | sort",
+            // one line per route (-o: an ECMP route's next hops on its own line). Routes a routing daemon learned (ospf, bgp...) come as it converges, later than a fresh lab's dump is
+            // taken: they are the daemon's, proved by the lab's routing checks, not part of what up builds
+            "echo '== route'", "ip -o route show table all | grep -vE '" + DAEMON_ROUTES + "' | sort",
+            "ip -o -6 route show table all | grep -vE '" + DAEMON_ROUTES + "' | sort",
             "echo '== rule'", "ip rule show", "ip -6 rule show",
             "echo '== neigh'", "ip neigh show nud permanent | sort",
             "echo '== fdb'", "bridge fdb show | grep -E ' (permanent|static)' | sort", // a device's multicast list changes order when it goes down and up

@@ -109,7 +109,7 @@ class RoutingExtensionTest {
         Path work = Path.of("/run/netlab/labs/rt/work");
         assertThat(ext.nodeCommand(lab.model(), naming, work, "r1", List.of("vtysh", "-c", "show ip route")).orElseThrow())
                 .containsExactly("ip", "netns", "exec", "netlab.rt.r1", "unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
-                        "mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp && shift 2 && exec \"$@\"", "netlab-frr",
+                        "case \"$1\" in /run/*) mount -n --bind -- \"$2\" /var/tmp && mount -n --bind -- \"$1\" /run ;; *) mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp ;; esac && shift 2 && exec \"$@\"", "netlab-frr",
                         "/run/netlab/labs/rt/work/routing/r1", "/run/netlab/labs/rt/work/routing/r1/tmp", "/usr/bin/vtysh", "--config_dir", "/run",
                         "--vty_socket", "/run", "-c", "show ip route");
         assertThat(ext.nodeCommand(lab.model(), naming, work, "r1", List.of("ip", "route"))).isEmpty();

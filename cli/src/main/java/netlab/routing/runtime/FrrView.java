@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  *
  * <pre>ip netns exec NETNS [setsid] unshare --mount --propagation private -- sh -c SCRIPT netlab-frr DIR DIR/tmp PROGRAM ARGS...</pre>
  * SCRIPT is a constant: the directories and the program arrive as its positional parameters, never as shell text.
+ * The bind whose target hides the other's source goes last: with the state directory under /run (the default),
+ * binding DIR on /run first would leave DIR/tmp nowhere to be found.
  * Each step execs the next, so the PID of the process started is the program's own.
  */
 public final class FrrView {
-    static final String SCRIPT = "mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp && shift 2 && exec \"$@\"";
+    static final String SCRIPT = "case \"$1\" in /run/*) mount -n --bind -- \"$2\" /var/tmp && mount -n --bind -- \"$1\" /run ;; *) mount -n --bind -- \"$1\" /run && mount -n --bind -- \"$2\" /var/tmp ;; esac && shift 2 && exec \"$@\"";
     /** The name the script runs under ($0), for ps and error messages. */
     static final String NAME = "netlab-frr";
     private static final Pattern NETNS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
