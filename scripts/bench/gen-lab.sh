@@ -3,21 +3,26 @@
 # that make the very same lab the fastest way a shell script can: one `ip -batch` for the namespaces and the
 # fabric, then one `ip -n NS -batch` per node.
 #
-#   gen-lab.sh star|linear N LAB OUTDIR
+#   gen-lab.sh star|linear|routed N LAB OUTDIR [pings]
 #
 # star:   one switch, N hosts on it.
 # linear: N switches in a chain, one host on each.
 # routed: N hosts in LANs of 5, every LAN on a port of one router (for all-pairs reachability: on one big L2
 #         segment the host's global neighbour table, 1024 entries by default, could not hold every pair).
 # Everything lives in namespaces (bridges in the lab's fabric namespace), exactly as netlab builds it.
+# pings: the topology's checks are one ping from every host to h1 (instead of none, or routed's reachability).
 set -euo pipefail
-shape=$1 n=$2 lab=$3 out=$4
+shape=$1 n=$2 lab=$3 out=$4 checks=${5:-}
 mkdir -p "$out"
 yaml="$out/$lab.yaml" build="$out/$lab.build.sh" teardown="$out/$lab.teardown.sh"
 fab="floor.$lab"
 
 addr() { # host i (1-based) -> 10.X.Y.Z/16
   local i=$1; echo "10.200.$((i / 250)).$((i % 250 + 1))/16"
+}
+
+pings() { # one ping check from every host to h1
+  for i in $(seq 2 "$n"); do echo "  - ping: {from: h$i, to: h1}"; done
 }
 
 if [ "$shape" = routed ]; then
@@ -36,8 +41,10 @@ if [ "$shape" = routed ]; then
     for l in $(seq 1 "$lans"); do echo "  - [r1:eth$l, lan$l]"; done
     for i in $(seq 1 "$n"); do echo "  - [h$i:eth1, lan$(( (i - 1) / 5 + 1 ))]"; done
     echo "checks:"
-    echo "  - name: all pairs"
-    echo "    reachability: {from: all, to: all}"
+    if [ "$checks" = pings ]; then pings; else
+      echo "  - name: all pairs"
+      echo "    reachability: {from: all, to: all}"
+    fi
   } > "$yaml"
   exit 0
 fi
@@ -53,6 +60,7 @@ fi
     if [ "$shape" = star ]; then echo "  - [h$i:eth1, sw1]"; else echo "  - [h$i:eth1, sw$i]"; fi
   done
   if [ "$shape" = linear ]; then for i in $(seq 2 "$n"); do echo "  - [sw$((i - 1)), sw$i]"; done; fi
+  if [ "$checks" = pings ]; then echo "checks:"; pings; fi
 } > "$yaml"
 
 {

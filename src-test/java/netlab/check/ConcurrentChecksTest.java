@@ -83,9 +83,9 @@ class ConcurrentChecksTest {
         Probe second = new Probe("second", Sharing.TRAFFIC, null);
         Probe first = new Probe("first", Sharing.TRAFFIC, second.done); // ends only after the second has ended
         assertThat(run(4, first, second)).containsExactly("first", "second");
-        // the first could only end because the second ran meanwhile: they overlapped
+        // the first could only end (and pass) because the second ran while it waited: run one at a time, the first
+        // would wait in vain and fail. Whether the second even started before the first is up to the scheduler.
         assertThat(events.indexOf("end second")).isLessThan(events.indexOf("end first"));
-        assertThat(events.indexOf("start first")).isLessThan(events.indexOf("end second"));
     }
 
     @Test

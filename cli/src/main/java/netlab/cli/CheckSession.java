@@ -9,6 +9,7 @@ import netlab.check.CheckContext;
 import netlab.check.CheckResult;
 import netlab.check.CheckRunner;
 import netlab.check.CheckSpec;
+import netlab.check.FloodLimit;
 import netlab.check.NeighbourBudget;
 import netlab.check.report.CheckReport;
 import netlab.check.report.HumanReport;
@@ -28,7 +29,8 @@ final class CheckSession {
 
     /**
      * Runs the checks, printing a line for each in their order as soon as it and those before it have finished (unless
-     * the report is JSON); {@code serial}: one at a time. Says first, in one line, when their traffic needs more
+     * the report is JSON); {@code serial}: one at a time, else as many as {@link FloodLimit} lets the lab's largest
+     * segment take. Says first, in one line, when their traffic needs more
      * neighbour entries at once than the host's table holds.
      */
     static CheckReport run(LoadedLab lab, List<CheckSpec> checks, LabEnv env, NetlabCommand top, boolean json, boolean serial) throws InterruptedException {
@@ -36,7 +38,7 @@ final class CheckSession {
         HumanReport human = new HumanReport(top.out(), top.color());
         long t0 = System.nanoTime();
         NeighbourBudget.warning(ctx, checks).ifPresent(env.progress()::warn);
-        CheckRunner runner = serial ? new CheckRunner(ctx, 1) : new CheckRunner(ctx);
+        CheckRunner runner = new CheckRunner(ctx, serial ? 1 : FloodLimit.jobs(lab.model(), CheckRunner.defaultJobs()));
         List<CheckResult> results = runner.runAll(checks, r -> {
             if (!json) human.line(r);
         });

@@ -11,6 +11,7 @@ import netlab.check.CheckContext;
 import netlab.check.CheckKind;
 import netlab.check.NestedProbes;
 import netlab.check.CurlProbe;
+import netlab.check.NeighbourOverflow;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
@@ -117,10 +118,13 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         String u = Placeholders.expand(url, ctx);
+        NeighbourOverflow.Watch table = NeighbourOverflow.watch(literalHost(u).map(IpAddress::isV6).orElse(false));
         CurlProbe.Result r = CurlProbe.http(ctx, from, u, timeout);
         if (r.connection() == CurlProbe.Connection.ERROR) return Observation.couldNotRun("could not try " + u + ": " + r.reason());
         if (r.connection() != CurlProbe.Connection.CONNECTED) {
-            Observation none = Observation.notOk("no connection to " + u + ": " + r.reason());
+            Observation none = table.unlessOverflowed(Observation.notOk("no connection to " + u + ": " + r.reason()),
+                    r.connection() != CurlProbe.Connection.TIMEOUT);
+            if (!none.ran()) return none;
             Optional<IpAddress> host = literalHost(u);
             return host.isPresent() ? CurlProbe.whetherSent(none, r, ctx, from, host.get()) : r.sentNothing() ? none.nothingSent() : none;
         }

@@ -13,6 +13,7 @@ import netlab.check.CheckContext;
 import netlab.check.CheckKind;
 import netlab.check.Egress;
 import netlab.check.NestedProbes;
+import netlab.check.NeighbourOverflow;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.check.Echoes;
@@ -153,8 +154,10 @@ public record PingCheck(String from, Optional<String> source, Target to, int cou
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         Optional<IpAddress> dst = to.resolve(ctx.model(), from, v6);
         if (dst.isEmpty()) return Observation.notOk("no address to ping for " + to);
+        NeighbourOverflow.Watch table = NeighbourOverflow.watch(dst.get().isV6());
         Echoes echoes = IcmpEcho.run(from, ctx.naming().nodeNetns(new Target(from, fromPos).node()), plan(dst.get(), timeout));
-        Observation seen = judge(echoes, dst.get());
+        // replies are answers, and so is the route's refusal; silence, or a loss measured, while the table overflowed is not
+        Observation seen = table.unlessOverflowed(judge(echoes, dst.get()), echoes.refused().isPresent() || !echoes.replies().isEmpty() && loss.isEmpty());
         if (!seen.ran() || seen.sentNothing() || !echoes.replies().isEmpty()) return seen;
         Optional<String> blocked = Egress.blocked(ctx, from, dst.get(), source);
         return blocked.isEmpty() ? seen : seen.nothingSent(blocked.get());

@@ -12,6 +12,7 @@ import netlab.check.CheckContext;
 import netlab.check.CheckKind;
 import netlab.check.NeighbourBudget;
 import netlab.check.NestedProbes;
+import netlab.check.NeighbourOverflow;
 import netlab.check.Observation;
 import netlab.check.Target;
 import netlab.model.LabModel;
@@ -116,6 +117,7 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
                     + "put fewer hosts on one segment (routers between them), or probe fewer pairs");
         }
         long t0 = System.nanoTime();
+        NeighbourOverflow.Watch table = NeighbourOverflow.watch(v6);
         Map<String, BitSet> answered = Rows.ping(rows, v6, timeout, Integer.getInteger("netlab.ping.threads", 8));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         int pairs = 0, ok = 0;
@@ -130,7 +132,7 @@ public record ReachabilityCheck(List<Located> from, List<Located> to, boolean v6
         }
         String summary = ok + "/" + pairs + " pairs answered in " + ms + " ms";
         if (failed.isEmpty()) return Observation.ok(summary);
-        return Observation.notOk(summary + "; silent: " + String.join(", ", failed.subList(0, Math.min(10, failed.size())))
-                + (failed.size() > 10 ? " and " + (failed.size() - 10) + " more" : ""));
+        return table.unlessOverflowed(Observation.notOk(summary + "; silent: " + String.join(", ", failed.subList(0, Math.min(10, failed.size())))
+                + (failed.size() > 10 ? " and " + (failed.size() - 10) + " more" : "")), false);
     }
 }

@@ -14,6 +14,7 @@ import netlab.check.CheckContext;
 import netlab.check.CheckKind;
 import netlab.check.CurlProbe;
 import netlab.check.NestedProbes;
+import netlab.check.NeighbourOverflow;
 import netlab.check.Observation;
 import netlab.check.Placeholders;
 import netlab.check.Target;
@@ -137,6 +138,7 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
         String u = Placeholders.expand(url, ctx);
         Optional<HttpTarget> target = HttpTarget.of(u);
+        NeighbourOverflow.Watch table = NeighbourOverflow.watch(target.map(t -> t.address().isV6()).orElse(false));
         StringBuilder bodies = new StringBuilder();
         String trouble = "";
         if (target.isPresent()) {
@@ -166,8 +168,8 @@ public record SpreadCheck(String from, String url, int requests, List<Located> o
         List<String> unknown = counts.keySet().stream().filter(k -> over.stream().noneMatch(o -> o.text().equals(k))).toList();
         List<String> silent = over.stream().map(Located::text).filter(k -> counts.get(k) == 0).toList();
         if (answered < requests) {
-            return Observation.notOk(tally + "; " + (requests - answered) + " not answered by a netlab http service"
-                    + (trouble.isBlank() ? "" : " (" + trouble + ")"));
+            return table.unlessOverflowed(Observation.notOk(tally + "; " + (requests - answered) + " not answered by a netlab http service"
+                    + (trouble.isBlank() ? "" : " (" + trouble + ")")), false);
         }
         if (!unknown.isEmpty()) return Observation.notOk(tally + "; answered by " + String.join(", ", unknown) + ", not listed in 'over'");
         if (!silent.isEmpty()) return Observation.notOk(tally + "; never reached: " + String.join(", ", silent));
