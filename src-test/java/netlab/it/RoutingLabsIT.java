@@ -44,7 +44,7 @@ class RoutingLabsIT extends LabTest {
         String lab = up("ospf", Labs.topology("ospf.yaml"));
         CheckRun checks = check(lab);
         assertThat(checks.exitCode()).as(checks.toString()).isZero();
-        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+        assertThat(checks.outcomes()).hasSize(9).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
 
         String r1 = "netlab." + lab + ".r1";
         assertThat(route(r1, "10.1.2.0/24")).as("r1's route to h2's LAN, by ip").containsEntry("protocol", "ospf").containsEntry("gateway", "10.0.12.2");
@@ -72,7 +72,7 @@ class RoutingLabsIT extends LabTest {
         awaitNoRoutesOf(lab, List.of("r1", "r2", "r3", "r4"), "ospf");
         CheckRun checks = check(lab);
         assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
-        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name)).isEqualTo("failed"));
+        assertThat(checks.outcomes()).hasSize(9).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name)).isEqualTo("failed"));
         assertThat(checks.detail("r1 and r2 are OSPF neighbours")).contains("ospfd does not run in r1");
         assertThat(checks.detail("r1 learned h2's LAN from OSPF, the short way through r2")).contains("r1 has no route to 10.1.2.0/24");
     }
