@@ -77,6 +77,33 @@ class RoutingLabsIT extends LabTest {
         assertThat(checks.detail("r1 learned h2's LAN from OSPF, the short way through r2")).contains("r1 has no route to 10.1.2.0/24");
     }
 
+    /**
+     * status sees the daemons: r1's ospfd, killed by the PID the lab's record holds, is drift naming the node and the
+     * daemon (exit 1); up on the lab starts r1's FRR again (new PIDs in the record), after which status is clean and
+     * r1 learns h2's LAN from OSPF again. Fails before: status said nothing of FRR and exited 0.
+     */
+    @Test
+    void aDeadDaemonIsDriftAndUpStartsItAgain() throws Exception {
+        String lab = up("ospf-dead", shortTimeouts("ospf.yaml"));
+        String r1 = "netlab." + lab + ".r1";
+        awaitRoute(r1, "10.1.2.0/24", "ospf");
+        long before = recorded(lab, "r1", "frr ospfd").pid();
+        stop(lab, "r1", "frr ospfd");
+
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+        assertThat(status.out()).as(status.toString()).contains("r1: missing routing daemon ospfd").doesNotContain("r2: missing routing daemon");
+
+        Cli.Result repaired = ok(cli().run("up", "--name", lab, shortTimeouts("ospf.yaml").toString()));
+        assertThat(repaired.out() + repaired.err()).as(repaired.toString()).contains("restarted 1 routing daemon");
+        LabState.ProcessRecord now = recorded(lab, "r1", "frr ospfd");
+        assertThat(now.pid()).as("r1's ospfd started again").isNotEqualTo(before);
+        assertThat(ProcessHandle.of(now.pid())).as("the recorded ospfd runs").isPresent();
+        Cli.Result clean = cli().run("status", lab);
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        awaitRoute(r1, "10.1.2.0/24", "ospf");
+    }
+
     @Test
     void bgpCarriesEachLanThroughTheTransitAsAndTheReflector() throws Exception {
         String lab = up("bgp", Labs.topology("bgp.yaml"));
@@ -150,6 +177,30 @@ class RoutingLabsIT extends LabTest {
         }
         assertThat(stopped).as("%s recorded", what).isNotEmpty();
         for (ProcessHandle h : stopped) h.onExit().join();
+    }
+
+    private LabState.ProcessRecord recorded(String lab, String node, String what) {
+        return new StateStore(stateDir).load(LabName.of(lab)).orElseThrow().processes().stream()
+                .filter(p -> p.node().equals(node) && p.what().equals(what)).findFirst().orElseThrow(() -> new AssertionError(what + " of " + node + " not recorded"));
+    }
+
+    /** Stops one node's daemon by the PID and start time the lab's record holds, and waits for it to exit. */
+    private void stop(String lab, String node, String what) {
+        LabState.ProcessRecord p = recorded(lab, node, what);
+        ProcessHandle h = ProcessHandle.of(p.pid()).orElseThrow(() -> new AssertionError(p + " does not run"));
+        assertThat(h.info().startInstant().map(java.time.Instant::toEpochMilli)).as("%s is the recorded process", p).contains(p.startTime());
+        h.destroy();
+        h.onExit().join();
+    }
+
+    /** Waits (60 s at most) until the node's kernel holds a route to dst of the protocol (ip's word). */
+    private static void awaitRoute(String netns, String dst, String protocol) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (routes(netns).stream().anyMatch(r -> dst.equals(r.get("dst")) && protocol.equals(r.get("protocol")))) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError(netns + " has no " + protocol + " route to " + dst + " within 60 s: " + routes(netns));
     }
 
     /** zebra withdraws a daemon's routes once it is gone: waits until no node's kernel holds one (ip's word). */

@@ -10,18 +10,22 @@ import java.util.Set;
 import netlab.check.CheckKind;
 import netlab.core.Extension;
 import netlab.doctor.Feature;
+import netlab.drift.Drift;
 import netlab.model.LabModel;
 import netlab.plan.Naming;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.plan.Tool;
+import netlab.process.ProcessRunner;
 import netlab.routing.config.FrrConfigWriter;
 import netlab.routing.config.FrrNode;
 import netlab.routing.runtime.FrrInstall;
 import netlab.routing.runtime.FrrLayout;
+import netlab.routing.runtime.FrrRuntime;
 import netlab.routing.runtime.FrrView;
 import netlab.routing.spec.RoutingParser;
 import netlab.runtime.ToolRunner;
+import netlab.runtime.netlink.KernelState;
 import netlab.source.Diagnostics;
 import netlab.state.StateStore;
 import netlab.topology.Sections;
@@ -74,6 +78,13 @@ public final class RoutingExtension implements Extension {
     @Override
     public List<CheckKind> checkKinds() {
         return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind());
+    }
+
+    /** A daemon a routing node needs that no longer runs ({@link FrrDrift}); up starts the node's FRR again. */
+    @Override
+    public List<Drift> drift(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states, Path workDir) {
+        if (!RoutingNodes.any(model)) return List.of();
+        return FrrDrift.of(model, workDir, FrrDrift.of(new FrrRuntime()));
     }
 
     @Override
