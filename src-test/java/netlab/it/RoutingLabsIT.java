@@ -44,12 +44,20 @@ class RoutingLabsIT extends LabTest {
         String lab = up("ospf", Labs.topology("ospf.yaml"));
         CheckRun checks = check(lab);
         assertThat(checks.exitCode()).as(checks.toString()).isZero();
-        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+        assertThat(checks.outcomes()).hasSize(9).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+        String converge = checks.detail("cutting r1-r2 moves r1's route to h2's LAN round the ring (measured)");
+        System.err.println("ospf.yaml: " + converge);
+        assertThat(converge).contains("moved from via 10.0.12.2 dev eth1 (ospf) to via 10.0.14.2 dev eth2 (ospf) in ").contains("back as before");
+        Cli.Result afterCut = cli().run("status", lab);
+        assertThat(afterCut.exitCode()).as("the converge check plugged r1-r2 back in: " + afterCut).isZero();
 
         String r1 = "netlab." + lab + ".r1";
         assertThat(route(r1, "10.1.2.0/24")).as("r1's route to h2's LAN, by ip").containsEntry("protocol", "ospf").containsEntry("gateway", "10.0.12.2");
         assertThat(route("netlab." + lab + ".r3", "10.1.1.0/24")).as("r3's route to h1's LAN").containsEntry("protocol", "ospf");
-        assertThat(ttlOfReply(lab, "h1", "10.1.2.10")).as("h1 to h2 the short way: r1, r2").isEqualTo(62);
+        // the converge check undid its cut and saw r1's route back; r2's way back to h1 comes when its adjacency is up again
+        int shortWay = -1;
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline && shortWay != 62; ) shortWay = ttlOfReply(lab, "h1", "10.1.2.10");
+        assertThat(shortWay).as("h1 to h2 the short way again after the converge check: r1, r2").isEqualTo(62);
 
         Cli.Result vtysh = launcher("exec", "-l", lab, "r1", "vtysh", "-c", "show ip ospf neighbor");
         assertThat(vtysh.exitCode()).as(vtysh.toString()).isZero();
@@ -71,8 +79,11 @@ class RoutingLabsIT extends LabTest {
         stop(lab, "frr ospfd");
         awaitNoRoutesOf(lab, List.of("r1", "r2", "r3", "r4"), "ospf");
         CheckRun checks = check(lab);
-        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
-        assertThat(checks.outcomes()).hasSize(8).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name)).isEqualTo("failed"));
+        String converge = "cutting r1-r2 moves r1's route to h2's LAN round the ring (measured)";
+        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(5);
+        assertThat(checks.outcomes()).hasSize(9).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name))
+                .isEqualTo(name.equals(converge) ? "error" : "failed"));
+        assertThat(checks.detail(converge)).as("no route, nothing to move: never a pass").contains("r1 has no route to 10.1.2.0/24 before r1:eth1 went down");
         assertThat(checks.detail("r1 and r2 are OSPF neighbours")).contains("ospfd does not run in r1");
         assertThat(checks.detail("r1 learned h2's LAN from OSPF, the short way through r2")).contains("r1 has no route to 10.1.2.0/24");
     }
@@ -102,6 +113,49 @@ class RoutingLabsIT extends LabTest {
         Cli.Result clean = cli().run("status", lab);
         assertThat(clean.exitCode()).as(clean.toString()).isZero();
         awaitRoute(r1, "10.1.2.0/24", "ospf");
+    }
+
+    /**
+     * The convergence check proves routing: with static routes only, cutting r1-r2 takes r1's route to r2's loopback away and
+     * nothing puts one through r3 instead, so the check fails (a real failure: it ran), and expected to fail it
+     * passes. Each cut is undone: the link is up again with r1's static routes (status finds no drift).
+     */
+    @Test
+    void withStaticRoutesOnlyTheConvergeCheckFails() throws Exception {
+        Path topology = work.resolve("static-triangle.yaml");
+        Files.writeString(topology, """
+                name: static-triangle
+                nodes:
+                  r1:
+                    forwarding: true
+                    interfaces: {eth1: [10.0.12.1/30], eth2: [10.0.13.1/30]}
+                    routes: [10.255.0.2/32 via 10.0.12.2]
+                  r2:
+                    forwarding: true
+                    interfaces: {eth1: [10.0.12.2/30], eth2: [10.0.23.1/30], lo: [10.255.0.2/32]}
+                  r3:
+                    forwarding: true
+                    interfaces: {eth1: [10.0.13.2/30], eth2: [10.0.23.2/30]}
+                    routes: [10.255.0.2/32 via 10.0.23.1]
+                links: [[r1:eth1, r2:eth1], [r1:eth2, r3:eth1], [r3:eth2, r2:eth2]]
+                checks:
+                  - name: cutting r1-r2 moves r1's route through r3
+                    converge: {cut: r1:eth1, node: r1, to: 10.255.0.2/32, via: r3, within: 2s}
+                  - name: static routes do not move
+                    converge: {cut: r1:eth1, node: r1, to: 10.255.0.2/32, via: r3, within: 2s}
+                    expect: failure
+                """);
+        String lab = up("static", topology);
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
+        assertThat(checks.outcome("cutting r1-r2 moves r1's route through r3")).isEqualTo("failed");
+        assertThat(checks.detail("cutting r1-r2 moves r1's route through r3"))
+                .contains("r1's route to 10.255.0.2/32 did not move via r3 within 2.00 s after r1:eth1 went down (it was via 10.0.12.2 dev eth1 (boot); it has none)")
+                .contains("back as before");
+        assertThat(checks.outcome("static routes do not move")).as("the second cut found the first undone").isEqualTo("passed");
+        assertThat(route("netlab." + lab + ".r1", "10.255.0.2/32")).as("r1's static route, put back").containsEntry("gateway", "10.0.12.2");
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as(status.toString()).isZero();
     }
 
     @Test

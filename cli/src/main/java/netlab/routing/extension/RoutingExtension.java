@@ -36,7 +36,8 @@ import netlab.yaml.Fields;
  * ({@link RoutingParser}), resolved and validated against the model ({@code RoutingResolver}), planned as one
  * {@link StartFrr} per routing node in the routing stage (after every node's links, addresses and routes), run by
  * {@link FrrRunner}, whose daemons are recorded in the lab's record and stopped by {@code down}. Its check kinds
- * ({@code route}, {@code ospf}, {@code bgp}) read the kernel and FRR; a node's {@code vtysh} runs in the node's FRR
+ * ({@code route}, {@code ospf}, {@code bgp}) read the kernel and FRR, {@code converge} cuts a link and measures the
+ * reroute; status reports a daemon that no longer runs ({@link FrrDrift}); a node's {@code vtysh} runs in the node's FRR
  * view ({@link #nodeCommand}), so {@code netlab exec r1 vtysh -c 'show ip route'} reaches the node's daemons.
  */
 public final class RoutingExtension implements Extension {
@@ -77,7 +78,7 @@ public final class RoutingExtension implements Extension {
 
     @Override
     public List<CheckKind> checkKinds() {
-        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind());
+        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind(), new ConvergeCheck.Kind());
     }
 
     /** A daemon a routing node needs that no longer runs ({@link FrrDrift}); up starts the node's FRR again. */
