@@ -91,7 +91,8 @@ class RoutingLabsIT extends LabTest {
     /**
      * status sees the daemons: r1's ospfd, killed by the PID the lab's record holds, is drift naming the node and the
      * daemon (exit 1); up on the lab starts r1's FRR again (new PIDs in the record), after which status is clean and
-     * r1 learns h2's LAN from OSPF again. Fails before: status said nothing of FRR and exited 0.
+     * r1 learns h2's LAN from OSPF again. Fails before: status said nothing of FRR and exited 0. Then netlab save
+     * writes the four routers' running configurations, as their own daemons give them.
      */
     @Test
     void aDeadDaemonIsDriftAndUpStartsItAgain() throws Exception {
@@ -113,6 +114,14 @@ class RoutingLabsIT extends LabTest {
         Cli.Result clean = cli().run("status", lab);
         assertThat(clean.exitCode()).as(clean.toString()).isZero();
         awaitRoute(r1, "10.1.2.0/24", "ospf");
+
+        // netlab save: each routing node's running configuration, asked of its own daemons
+        Path saved = work.resolve("saved");
+        Cli.Result save = ok(cli().run("save", lab, saved.toString()));
+        try (Stream<Path> files = Files.list(saved)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as(save.toString()).containsExactlyInAnyOrder("r1.conf", "r2.conf", "r3.conf", "r4.conf");
+        }
+        assertThat(Files.readString(saved.resolve("r1.conf"))).contains("router ospf").contains("interface eth1").contains("ip ospf network point-to-point");
     }
 
     /**
