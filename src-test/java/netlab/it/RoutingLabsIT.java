@@ -122,6 +122,28 @@ class RoutingLabsIT extends LabTest {
             assertThat(files.map(f -> f.getFileName().toString())).as(save.toString()).containsExactlyInAnyOrder("r1.conf", "r2.conf", "r3.conf", "r4.conf");
         }
         assertThat(Files.readString(saved.resolve("r1.conf"))).contains("router ospf").contains("interface eth1").contains("ip ospf network point-to-point");
+
+        // the shell: vtysh on a routing node's own daemons; show routes names each route's protocol
+        Cli.Result shell = shell(lab, """
+                vtysh r1 show ip ospf neighbor
+                show routes r1
+                """);
+        assertThat(shell.exitCode()).as(shell.toString()).isZero();
+        assertThat(shell.out()).as(shell.toString()).contains("10.255.0.2").contains("Full")
+                .containsPattern("10\\.1\\.2\\.0/24 +10\\.0\\.12\\.2 +eth1 +ospf")
+                .containsPattern("10\\.0\\.12\\.0/30 +- +eth1 +kernel");
+        Cli.Result noFrr = shell(lab, "vtysh h1 show version\n");
+        assertThat(noFrr.exitCode()).as(noFrr.toString()).isEqualTo(2);
+        assertThat(noFrr.err()).contains("node 'h1' runs no FRR (it has no routing:); routing nodes: r1, r2, r3, r4");
+    }
+
+    /** netlab's shell on a lab that is up, given a script (no terminal): it leaves the lab up. */
+    private Cli.Result shell(String lab, String script) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int code = netlab.Main.run(new String[] {"--state-dir", stateDir.toString(), "--no-color", "shell", lab},
+                new netlab.console.Io(new java.io.ByteArrayInputStream(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)));
+        return new Cli.Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
