@@ -132,6 +132,11 @@ class RoutingLabsIT extends LabTest {
         assertThat(shell.out()).as(shell.toString()).contains("10.255.0.2").contains("Full")
                 .containsPattern("10\\.1\\.2\\.0/24 +10\\.0\\.12\\.2 +eth1 +ospf")
                 .containsPattern("10\\.0\\.12\\.0/30 +- +eth1 +kernel");
+        // trace names the route each router used, with its protocol
+        Cli.Result trace = ok(cli().run("trace", "-l", lab, "h1", "h2"));
+        assertThat(trace.out()).as(trace.toString()).contains("routed by r1: ttl 64 -> 63 (route 10.1.2.0/24, proto ospf)")
+                .contains("routed by r2: ttl 63 -> 62 (route 10.1.2.0/24, proto kernel)");
+
         Cli.Result noFrr = shell(lab, "vtysh h1 show version\n");
         assertThat(noFrr.exitCode()).as(noFrr.toString()).isEqualTo(2);
         assertThat(noFrr.err()).contains("node 'h1' runs no FRR (it has no routing:); routing nodes: r1, r2, r3, r4");
