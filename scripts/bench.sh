@@ -202,7 +202,7 @@ if want routing; then
     # memory: the lab's FRR daemons (their -N names the lab), proportional set size so shared pages count once
     pss=0 daemons=0
     for p in /proc/[0-9]*; do
-      cmd=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null) || continue
+      cmd=$(tr '\0' ' ' 2>/dev/null < "$p/cmdline") || continue
       case "$cmd" in /usr/lib/frr/*" -N bgrid-"*) ;; *) continue ;; esac
       kb=$(awk '/^Pss:/ {print $2}' "$p/smaps_rollup" 2>/dev/null) || continue
       pss=$(( pss + ${kb:-0} )) daemons=$(( daemons + 1 ))
