@@ -4,7 +4,7 @@
 # with PASS or MISS, and exits 1 when a target is missed.
 #
 #   sudo scripts/bench.sh [--sizes "10 50 100 200"] [--shapes "star linear"] [--runs 3] [--quick]
-#                         [--only build|pingall|checks|examples|startup|memory|cluster]
+#                         [--only build|pingall|checks|examples|startup|memory|cluster|routing]
 #
 # build    star (one switch, N hosts) and linear (N switches in a chain, a host on each) labs: netlab up/down
 #          against bench/gen-lab.sh's script (one `ip -batch` for namespaces and fabric, then one
@@ -24,11 +24,14 @@
 # memory   peak RSS of `netlab up` of a star of 500 hosts.
 # cluster  up, checks and down of topologies/k8s-flannel-vxlan.yaml: etcd started in the lab, two nodes leasing
 #          their subnets and programmed from etcd, 12 checks (a lease released and written back among them).
+# routing  a 7x7 grid of OSPF routers (bench/gen-ospf-grid.sh): up until every router holds every loopback (an
+#          ospf route to each of the 48 others, read with ip in each node), and the FRR daemons' memory (PSS) per node.
 #
 # Targets (from the issues): up <= 1.15x and down <= 1.2x the script at N = 200 (core); up <= 0.5x and down
 # <= 1.0x (scale); pingall of 100 hosts <= 5 s; 199 ping checks on star-200 <= 0.3 s and <= 0.12x Mininet's check,
 # 999 on the routed 1000-host lab <= 1.5 s; start-up <= 0.6x a plain JVM start; peak memory <= 200 MB; a two-node
-# VXLAN cluster with its etcd up in <= 3 s and down in <= 1 s (netlab's own figures, no peer to compare with).
+# VXLAN cluster with its etcd up in <= 3 s and down in <= 1 s (netlab's own figures, no peer to compare with); a 7x7
+# OSPF grid up and converged in <= 30 s (issue 16).
 # Mininet is not run here; its figures measured on this machine (../shared/performance-notes.md) are printed
 # for comparison.
 set -uo pipefail
@@ -41,7 +44,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift ;;
     --quick) sizes="50 200"; runs=3 ;;
     --only) only=$2; shift ;;
-    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -245,6 +248,46 @@ if want memory; then
     target "peak RSS of up, star-500 (MB)" "$rss" 200 ""
   else
     echo "   skipped: /usr/bin/time is not installed (apt-get install time)"
+  fi
+fi
+
+if want routing; then
+  echo "== a 7x7 grid of OSPF routers (49 nodes, 84 links): up and converged, memory per routing node"
+  if [ -x /usr/lib/frr/ospfd ]; then
+    scripts/bench/gen-ospf-grid.sh 7 bgrid "$work"
+    t0=$(now)
+    "$NETLAB" -q --state-dir "$state" up "$work/bgrid.yaml" >"$work/last.out" 2>&1 || fail "up of the OSPF grid"
+    tup=$(( $(now) - t0 ))
+    # converged: every router holds an ospf route to each of the 48 other loopbacks (ip's word, read in each node)
+    converged=0
+    while [ $(( $(now) - t0 )) -lt 120000000000 ]; do
+      short=0
+      for i in $(seq 1 7); do for j in $(seq 1 7); do
+        have=$(ip -n "netlab.bgrid.r${i}x${j}" -4 route show proto ospf | grep -c '^10\.255\.')
+        [ "$have" -ge 48 ] || { short=1; break 2; }
+      done; done
+      [ $short = 0 ] && { converged=$(( $(now) - t0 )); break; }
+      sleep 0.2
+    done
+    # memory: the lab's FRR daemons (their -N names the lab), proportional set size so shared pages count once
+    pss=0 daemons=0
+    for p in /proc/[0-9]*; do
+      cmd=$(tr '\0' ' ' 2>/dev/null < "$p/cmdline") || continue
+      case "$cmd" in /usr/lib/frr/*" -N bgrid-"*) ;; *) continue ;; esac
+      kb=$(awk '/^Pss:/ {print $2}' "$p/smaps_rollup" 2>/dev/null) || continue
+      pss=$(( pss + ${kb:-0} )) daemons=$(( daemons + 1 ))
+    done
+    "$NETLAB" -q --state-dir "$state" down bgrid >/dev/null 2>&1
+    echo "   up $(secs "$tup") s; $daemons FRR daemons, $(( pss / 49 / 1024 )).$(( (pss / 49 % 1024) * 10 / 1024 )) MB (PSS) per routing node"
+    if [ "$converged" = 0 ]; then
+      echo "   not converged within 120 s"
+      target "7x7 OSPF grid up and converged (s)" 999 30 s
+    else
+      echo "   converged (every router holds every loopback) $(secs "$converged") s after up began"
+      target "7x7 OSPF grid up and converged (s)" "$(secs "$converged")" 30 s
+    fi
+  else
+    echo "   skipped: FRR is not installed (apt-get install frr)"
   fi
 fi
 

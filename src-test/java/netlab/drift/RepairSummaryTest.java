@@ -14,4 +14,10 @@ class RepairSummaryTest {
                 Drift.changed("h1", Drift.Thing.INTERFACE, "eth1 mtu", "1500", "1400"), Drift.missing("v", Drift.Thing.FDB, "e"));
         assertThat(RepairSummary.of(d)).isEqualTo("restored 2 routes and 1 FDB entry, corrected 1 interface setting, replaced 1 rule, removed 1 address");
     }
+
+    @Test
+    void aRoutingDaemonIsRestarted() {
+        assertThat(RepairSummary.of(List.of(Drift.missing("r1", Drift.Thing.DAEMON, "ospfd"), Drift.missing("r2", Drift.Thing.DAEMON, "bgpd"))))
+                .isEqualTo("restarted 2 routing daemons");
+    }
 }

@@ -44,12 +44,20 @@ class RoutingLabsIT extends LabTest {
         String lab = up("ospf", Labs.topology("ospf.yaml"));
         CheckRun checks = check(lab);
         assertThat(checks.exitCode()).as(checks.toString()).isZero();
-        assertThat(checks.outcomes()).hasSize(9).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+        assertThat(checks.outcomes()).hasSize(10).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+        String converge = checks.detail("cutting r1-r2 moves r1's route to h2's LAN round the ring (measured)");
+        System.err.println("ospf.yaml: " + converge);
+        assertThat(converge).contains("moved from via 10.0.12.2 dev eth1 (ospf) to via 10.0.14.2 dev eth2 (ospf) in ").contains("back as before");
+        Cli.Result afterCut = cli().run("status", lab);
+        assertThat(afterCut.exitCode()).as("the converge check plugged r1-r2 back in: " + afterCut).isZero();
 
         String r1 = "netlab." + lab + ".r1";
         assertThat(route(r1, "10.1.2.0/24")).as("r1's route to h2's LAN, by ip").containsEntry("protocol", "ospf").containsEntry("gateway", "10.0.12.2");
         assertThat(route("netlab." + lab + ".r3", "10.1.1.0/24")).as("r3's route to h1's LAN").containsEntry("protocol", "ospf");
-        assertThat(ttlOfReply(lab, "h1", "10.1.2.10")).as("h1 to h2 the short way: r1, r2").isEqualTo(62);
+        // the converge check undid its cut and saw r1's route back; r2's way back to h1 comes when its adjacency is up again
+        int shortWay = -1;
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline && shortWay != 62; ) shortWay = ttlOfReply(lab, "h1", "10.1.2.10");
+        assertThat(shortWay).as("h1 to h2 the short way again after the converge check: r1, r2").isEqualTo(62);
 
         Cli.Result vtysh = launcher("exec", "-l", lab, "r1", "vtysh", "-c", "show ip ospf neighbor");
         assertThat(vtysh.exitCode()).as(vtysh.toString()).isZero();
@@ -71,10 +79,119 @@ class RoutingLabsIT extends LabTest {
         stop(lab, "frr ospfd");
         awaitNoRoutesOf(lab, List.of("r1", "r2", "r3", "r4"), "ospf");
         CheckRun checks = check(lab);
-        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
-        assertThat(checks.outcomes()).hasSize(9).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name)).isEqualTo("failed"));
+        String converge = "cutting r1-r2 moves r1's route to h2's LAN round the ring (measured)";
+        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(5);
+        assertThat(checks.outcomes()).hasSize(10).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name))
+                .isEqualTo(name.equals(converge) ? "error" : "failed"));
+        assertThat(checks.detail(converge)).as("no route, nothing to move: never a pass").contains("r1 has no route to 10.1.2.0/24 before r1:eth1 went down");
         assertThat(checks.detail("r1 and r2 are OSPF neighbours")).contains("ospfd does not run in r1");
         assertThat(checks.detail("r1 learned h2's LAN from OSPF, the short way through r2")).contains("r1 has no route to 10.1.2.0/24");
+    }
+
+    /**
+     * status sees the daemons: r1's ospfd, killed by the PID the lab's record holds, is drift naming the node and the
+     * daemon (exit 1); up on the lab starts r1's FRR again (new PIDs in the record), after which status is clean and
+     * r1 learns h2's LAN from OSPF again. Fails before: status said nothing of FRR and exited 0. Then netlab save
+     * writes the four routers' running configurations, as their own daemons give them.
+     */
+    @Test
+    void aDeadDaemonIsDriftAndUpStartsItAgain() throws Exception {
+        String lab = up("ospf-dead", shortTimeouts("ospf.yaml"));
+        String r1 = "netlab." + lab + ".r1";
+        awaitRoute(r1, "10.1.2.0/24", "ospf");
+        long before = recorded(lab, "r1", "frr ospfd").pid();
+        stop(lab, "r1", "frr ospfd");
+
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+        assertThat(status.out()).as(status.toString()).contains("r1: missing routing daemon ospfd").doesNotContain("r2: missing routing daemon");
+
+        Cli.Result repaired = ok(cli().run("up", "--name", lab, shortTimeouts("ospf.yaml").toString()));
+        assertThat(repaired.out() + repaired.err()).as(repaired.toString()).contains("restarted 1 routing daemon");
+        LabState.ProcessRecord now = recorded(lab, "r1", "frr ospfd");
+        assertThat(now.pid()).as("r1's ospfd started again").isNotEqualTo(before);
+        assertThat(ProcessHandle.of(now.pid())).as("the recorded ospfd runs").isPresent();
+        Cli.Result clean = cli().run("status", lab);
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        awaitRoute(r1, "10.1.2.0/24", "ospf");
+
+        // netlab save: each routing node's running configuration, asked of its own daemons
+        Path saved = work.resolve("saved");
+        Cli.Result save = ok(cli().run("save", lab, saved.toString()));
+        try (Stream<Path> files = Files.list(saved)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as(save.toString()).containsExactlyInAnyOrder("r1.conf", "r2.conf", "r3.conf", "r4.conf");
+        }
+        assertThat(Files.readString(saved.resolve("r1.conf"))).contains("router ospf").contains("interface eth1").contains("ip ospf network point-to-point");
+
+        // the shell: vtysh on a routing node's own daemons; show routes names each route's protocol
+        Cli.Result shell = shell(lab, """
+                vtysh r1 show ip ospf neighbor
+                show routes r1
+                """);
+        assertThat(shell.exitCode()).as(shell.toString()).isZero();
+        assertThat(shell.out()).as(shell.toString()).contains("10.255.0.2").contains("Full")
+                .containsPattern("10\\.1\\.2\\.0/24 +10\\.0\\.12\\.2 +eth1 +ospf")
+                .containsPattern("10\\.0\\.12\\.0/30 +- +eth1 +kernel");
+        // trace names the route each router used, with its protocol
+        Cli.Result trace = ok(cli().run("trace", "-l", lab, "h1", "h2"));
+        assertThat(trace.out()).as(trace.toString()).contains("routed by r1: ttl 64 -> 63 (route 10.1.2.0/24, proto ospf)")
+                .contains("routed by r2: ttl 63 -> 62 (route 10.1.2.0/24, proto kernel)");
+
+        Cli.Result noFrr = shell(lab, "vtysh h1 show version\n");
+        assertThat(noFrr.exitCode()).as(noFrr.toString()).isEqualTo(2);
+        assertThat(noFrr.err()).contains("node 'h1' runs no FRR (it has no routing:); routing nodes: r1, r2, r3, r4");
+    }
+
+    /** netlab's shell on a lab that is up, given a script (no terminal): it leaves the lab up. */
+    private Cli.Result shell(String lab, String script) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int code = netlab.Main.run(new String[] {"--state-dir", stateDir.toString(), "--no-color", "shell", lab},
+                new netlab.console.Io(new java.io.ByteArrayInputStream(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)));
+        return new Cli.Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The convergence check proves routing: with static routes only, cutting r1-r2 takes r1's route to r2's loopback away and
+     * nothing puts one through r3 instead, so the check fails (a real failure: it ran), and expected to fail it
+     * passes. Each cut is undone: the link is up again with r1's static routes (status finds no drift).
+     */
+    @Test
+    void withStaticRoutesOnlyTheConvergeCheckFails() throws Exception {
+        Path topology = work.resolve("static-triangle.yaml");
+        Files.writeString(topology, """
+                name: static-triangle
+                nodes:
+                  r1:
+                    forwarding: true
+                    interfaces: {eth1: [10.0.12.1/30], eth2: [10.0.13.1/30]}
+                    routes: [10.255.0.2/32 via 10.0.12.2]
+                  r2:
+                    forwarding: true
+                    interfaces: {eth1: [10.0.12.2/30], eth2: [10.0.23.1/30], lo: [10.255.0.2/32]}
+                  r3:
+                    forwarding: true
+                    interfaces: {eth1: [10.0.13.2/30], eth2: [10.0.23.2/30]}
+                    routes: [10.255.0.2/32 via 10.0.23.1]
+                links: [[r1:eth1, r2:eth1], [r1:eth2, r3:eth1], [r3:eth2, r2:eth2]]
+                checks:
+                  - name: cutting r1-r2 moves r1's route through r3
+                    converge: {cut: r1:eth1, node: r1, to: 10.255.0.2/32, via: r3, within: 2s}
+                  - name: static routes do not move
+                    converge: {cut: r1:eth1, node: r1, to: 10.255.0.2/32, via: r3, within: 2s}
+                    expect: failure
+                """);
+        String lab = up("static", topology);
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
+        assertThat(checks.outcome("cutting r1-r2 moves r1's route through r3")).isEqualTo("failed");
+        assertThat(checks.detail("cutting r1-r2 moves r1's route through r3"))
+                .contains("r1's route to 10.255.0.2/32 did not move via r3 within 2.00 s after r1:eth1 went down (it was via 10.0.12.2 dev eth1 (boot); it has none)")
+                .contains("back as before");
+        assertThat(checks.outcome("static routes do not move")).as("the second cut found the first undone").isEqualTo("passed");
+        assertThat(route("netlab." + lab + ".r1", "10.255.0.2/32")).as("r1's static route, put back").containsEntry("gateway", "10.0.12.2");
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as(status.toString()).isZero();
     }
 
     @Test
@@ -150,6 +267,30 @@ class RoutingLabsIT extends LabTest {
         }
         assertThat(stopped).as("%s recorded", what).isNotEmpty();
         for (ProcessHandle h : stopped) h.onExit().join();
+    }
+
+    private LabState.ProcessRecord recorded(String lab, String node, String what) {
+        return new StateStore(stateDir).load(LabName.of(lab)).orElseThrow().processes().stream()
+                .filter(p -> p.node().equals(node) && p.what().equals(what)).findFirst().orElseThrow(() -> new AssertionError(what + " of " + node + " not recorded"));
+    }
+
+    /** Stops one node's daemon by the PID and start time the lab's record holds, and waits for it to exit. */
+    private void stop(String lab, String node, String what) {
+        LabState.ProcessRecord p = recorded(lab, node, what);
+        ProcessHandle h = ProcessHandle.of(p.pid()).orElseThrow(() -> new AssertionError(p + " does not run"));
+        assertThat(h.info().startInstant().map(java.time.Instant::toEpochMilli)).as("%s is the recorded process", p).contains(p.startTime());
+        h.destroy();
+        h.onExit().join();
+    }
+
+    /** Waits (60 s at most) until the node's kernel holds a route to dst of the protocol (ip's word). */
+    private static void awaitRoute(String netns, String dst, String protocol) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (routes(netns).stream().anyMatch(r -> dst.equals(r.get("dst")) && protocol.equals(r.get("protocol")))) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError(netns + " has no " + protocol + " route to " + dst + " within 60 s: " + routes(netns));
     }
 
     /** zebra withdraws a daemon's routes once it is gone: waits until no node's kernel holds one (ip's word). */

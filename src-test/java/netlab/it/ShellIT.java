@@ -87,7 +87,7 @@ class ShellIT {
                 .contains("r1:eth2 is UP")
                 .containsPattern("h2-eth1 +h2:eth1 +\\S+ +h2:eth1 +learned")
                 .containsPattern("10\\.1\\.2\\.1 +\\S+ +eth2 +\\S+ +h2:eth1")
-                .contains("default via 10.1.1.254 dev eth1")
+                .containsPattern("default +10\\.1\\.1\\.254 +eth1 +boot")
                 .contains("PASS  h1 reaches h2 through r1")
                 .containsPattern("eth1@\\S+ +UP +10\\.1\\.1\\.1/24")
                 .containsPattern("h3 +ok +ok +X")

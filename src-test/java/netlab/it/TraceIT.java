@@ -75,7 +75,7 @@ class TraceIT {
         assertThat(field(hops.get(4), "ethernet", "src_owner")).isEqualTo("r1:eth2");
         assertThat(field(hops.get(4), "ethernet", "dst_owner")).isEqualTo("h2:eth1");
         assertThat(field(hops.get(4), "ip", "src")).isEqualTo("10.1.1.1"); // IP addresses stay, MACs change
-        assertThat((List<Object>) hops.get(4).get("changes")).contains("routed by r1: ttl 64 -> 63", "new Ethernet header from r1");
+        assertThat((List<Object>) hops.get(4).get("changes")).contains("routed by r1: ttl 64 -> 63 (route 10.1.2.0/24, proto kernel)", "new Ethernet header from r1");
         assertThat(t.get("answer")).isEqualTo("echo reply from 10.1.2.1");
         assertThat(path(t, "answer_hops")).containsExactly("h2:eth1 out", "lan2 port h2-eth1 in", "lan2 port r1-eth2 out", "r1:eth2 in",
                 "r1:eth1 out", "lan1 port r1-eth1 in", "lan1 port h1-eth1 out", "h1:eth1 in");

@@ -39,6 +39,7 @@ public final class NetlabCommand implements Runnable {
             Map.entry("test", TestCommand.class),
             Map.entry("validate", ValidateCommand.class),
             Map.entry("exec", ExecCommand.class),
+            Map.entry("save", SaveCommand.class),
             Map.entry("shell", ShellCommand.class),
             Map.entry("graph", GraphCommand.class),
             Map.entry("trace", TraceCommand.class),

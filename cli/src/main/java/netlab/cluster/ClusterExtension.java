@@ -1,5 +1,6 @@
 package netlab.cluster;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,8 @@ public final class ClusterExtension implements Extension {
     }
 
     @Override
-    public List<Drift> drift(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states) throws InterruptedException {
+    public List<Drift> drift(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states, Path workDir)
+            throws InterruptedException {
         return ClusterDrift.of(model, naming, processes, states);
     }
 }

@@ -122,12 +122,16 @@ public interface Extension {
 
     /**
      * How what it made differs from what it should be, beyond what status reads from the plan (a cluster's entries
-     * against etcd).
+     * against etcd, a routing node's daemons that no longer run). A converging {@code up} repairs it by running the
+     * plan again: the extension's ops must then put back what it reports.
      *
-     * @param states every namespace of the lab as status read it, by namespace name (a namespace missing here is
-     *               reported elsewhere)
+     * @param states  every namespace of the lab as status read it, by namespace name (a namespace missing here is
+     *                reported elsewhere)
+     * @param workDir the lab's work directory, where the extension's runners keep a node's files (a routing node's
+     *                daemons' pid files)
      */
-    default List<Drift> drift(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states) throws InterruptedException {
+    default List<Drift> drift(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states, Path workDir)
+            throws InterruptedException {
         return List.of();
     }
 }

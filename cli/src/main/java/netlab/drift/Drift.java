@@ -31,7 +31,8 @@ public record Drift(String where, Thing thing, Change change, String subject, St
     public enum Thing {
         NAMESPACE("namespace"), CONTAINER("container"), INTERFACE("interface"), ADDRESS("address", "addresses"), ROUTE("route"),
         POLICY_RULE("policy rule"), NEIGHBOUR("neighbour entry", "neighbour entries"), FDB("FDB entry", "FDB entries"),
-        VLAN("VLAN"), SYSCTL("sysctl"), QDISC("qdisc"), RULE("rule"), CHAIN("chain"), SERVER("server"), LEASE("lease");
+        VLAN("VLAN"), SYSCTL("sysctl"), QDISC("qdisc"), RULE("rule"), CHAIN("chain"), SERVER("server"), LEASE("lease"),
+        DAEMON("routing daemon");
 
         private final String singular;
         private final String plural;

@@ -35,6 +35,7 @@ public final class RepairSummary {
 
     private static String verb(Drift.Change c, Drift.Thing t) {
         if (c == Drift.Change.CHANGED && t == Drift.Thing.RULE) return "replaced";
+        if (c == Drift.Change.MISSING && t == Drift.Thing.DAEMON) return "restarted";
         return c.repaired();
     }
 

@@ -1,5 +1,6 @@
 package netlab.lab;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +20,13 @@ import netlab.plan.Naming;
 import netlab.plan.build.Planner;
 import netlab.process.ProcResult;
 import netlab.runtime.netlink.KernelState;
+import netlab.state.LabName;
 
 /**
  * Reads what a running lab really looks like and lists where it differs from its topology: the drift. The kernel of
  * every namespace is compared with what the lab's plan makes, object by object and both ways (missing, changed, extra:
  * see {@link KernelDrift}); containers are asked of Docker (their node kind), an extension's own state by the
- * extension (a cluster's pod network, against etcd).
+ * extension (a cluster's pod network, against etcd; a routing node's FRR daemons).
  */
 public final class LabStatus {
     private final LabEnv env;
@@ -76,7 +78,8 @@ public final class LabStatus {
             drift.addAll(env.catalog().nodeKinds().get(n.kind()).drift(n, env.kindRuntime(model.name())));
         }
         if (onlyNode.isEmpty()) {
-            for (Extension e : env.catalog().extensions()) drift.addAll(e.drift(model, naming, env.processes(), reading.states()));
+            Path workDir = env.store().workDir(LabName.of(model.name()));
+            for (Extension e : env.catalog().extensions()) drift.addAll(e.drift(model, naming, env.processes(), reading.states(), workDir));
         }
         return new Found(drift, kernel);
     }

@@ -57,8 +57,9 @@ public final class Tracer {
         List<RuleCounters.Hit> hits = RuleCounters.read(env, nodeNetns).since(before);
 
         Classified c = Classified.of(seen, probe, source);
-        List<Hop> request = PathOrder.order(c.request(), deliveredTo());
-        List<Hop> reply = PathOrder.order(c.reply(), deliveredTo());
+        RouteProtocols routes = new RouteProtocols(env.processes(), nodeNetns);
+        List<Hop> request = routes.name(PathOrder.order(c.request(), deliveredTo()));
+        List<Hop> reply = routes.name(PathOrder.order(c.reply(), deliveredTo()));
         Optional<Hop> delivered = request.stream().filter(h -> h.onPath() && h.direction().equals("in") && deliveredTo().test(h.sighting()))
                 .reduce((a, b) -> b);
 

@@ -10,18 +10,22 @@ import java.util.Set;
 import netlab.check.CheckKind;
 import netlab.core.Extension;
 import netlab.doctor.Feature;
+import netlab.drift.Drift;
 import netlab.model.LabModel;
 import netlab.plan.Naming;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.plan.Tool;
+import netlab.process.ProcessRunner;
 import netlab.routing.config.FrrConfigWriter;
 import netlab.routing.config.FrrNode;
 import netlab.routing.runtime.FrrInstall;
 import netlab.routing.runtime.FrrLayout;
+import netlab.routing.runtime.FrrRuntime;
 import netlab.routing.runtime.FrrView;
 import netlab.routing.spec.RoutingParser;
 import netlab.runtime.ToolRunner;
+import netlab.runtime.netlink.KernelState;
 import netlab.source.Diagnostics;
 import netlab.state.StateStore;
 import netlab.topology.Sections;
@@ -32,7 +36,8 @@ import netlab.yaml.Fields;
  * ({@link RoutingParser}), resolved and validated against the model ({@code RoutingResolver}), planned as one
  * {@link StartFrr} per routing node in the routing stage (after every node's links, addresses and routes), run by
  * {@link FrrRunner}, whose daemons are recorded in the lab's record and stopped by {@code down}. Its check kinds
- * ({@code route}, {@code ospf}, {@code bgp}) read the kernel and FRR; a node's {@code vtysh} runs in the node's FRR
+ * ({@code route}, {@code ospf}, {@code bgp}) read the kernel and FRR, {@code converge} cuts a link and measures the
+ * reroute; status reports a daemon that no longer runs ({@link FrrDrift}); a node's {@code vtysh} runs in the node's FRR
  * view ({@link #nodeCommand}), so {@code netlab exec r1 vtysh -c 'show ip route'} reaches the node's daemons.
  */
 public final class RoutingExtension implements Extension {
@@ -73,7 +78,14 @@ public final class RoutingExtension implements Extension {
 
     @Override
     public List<CheckKind> checkKinds() {
-        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind());
+        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind(), new ConvergeCheck.Kind());
+    }
+
+    /** A daemon a routing node needs that no longer runs ({@link FrrDrift}); up starts the node's FRR again. */
+    @Override
+    public List<Drift> drift(LabModel model, Naming naming, ProcessRunner processes, Map<String, KernelState> states, Path workDir) {
+        if (!RoutingNodes.any(model)) return List.of();
+        return FrrDrift.of(model, workDir, FrrDrift.of(new FrrRuntime()));
     }
 
     @Override

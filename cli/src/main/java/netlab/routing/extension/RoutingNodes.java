@@ -2,6 +2,7 @@ package netlab.routing.extension;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import netlab.model.LabModel;
@@ -29,6 +30,11 @@ public final class RoutingNodes {
 
     public static Optional<RoutingSpec> of(NodeSpec node) {
         return node.section(SECTION);
+    }
+
+    /** The lab's routing nodes, in the order the topology gives them. */
+    public static List<String> names(LabModel model) {
+        return List.copyOf(specs(model).keySet());
     }
 
     public static boolean any(LabModel model) {

@@ -15,6 +15,7 @@ public final class ShellVerbs {
                 new PingVerb(),
                 new PingAllVerb(),
                 new ExecVerb(),
+                new VtyshVerb(),
                 new LinkVerb(),
                 new ShowVerb(),
                 new CheckVerb(),

@@ -69,7 +69,7 @@ final class ShowVerb implements Verb {
             String ns = naming.nodeNetns(n);
             switch (what) {
                 case "arp" -> arp(m, n, ns, s);
-                case "routes" -> raw(n, s, List.of(List.of("ip", "-n", ns, "route", "show"), List.of("ip", "-n", ns, "-6", "route", "show")));
+                case "routes" -> routes(n, ns, s);
                 case "rules" -> rules(n, ns, s);
                 default -> raw(n, s, List.of(List.of("ip", "-n", ns, "addr", "show")));
             }
@@ -129,6 +129,41 @@ final class ShowVerb implements Verb {
         }
         s.out().println(node + ":");
         if (t.size() == 0) s.out().println("  (no neighbours)");
+        else t.print(s.out());
+    }
+
+    /**
+     * The node's routes (main table, IPv4 then IPv6 without the link-local and multicast ones every interface has),
+     * each with the protocol that put it there, in ip's words: {@code boot} what netlab (or a user) added,
+     * {@code kernel} an interface's own subnet, {@code ospf}, {@code bgp}, {@code static} what a routing daemon
+     * installed.
+     */
+    private void routes(String node, String ns, ShellSession s) throws InterruptedException {
+        Table t = new Table("DESTINATION", "VIA", "DEV", "PROTO");
+        for (String family : List.of("-4", "-6")) {
+            for (Map<String, Object> r : json(s, List.of("ip", "-n", ns, "-j", family, "route", "show", "table", "main"))) {
+                String dst = String.valueOf(r.get("dst"));
+                if (dst.startsWith("fe80:") || dst.startsWith("ff00:") || dst.startsWith("multicast")) continue;
+                Object type = r.get("type");
+                String shown = type != null && !"unicast".equals(type) ? type + " " + dst : dst;
+                List<String> via = new ArrayList<>();
+                List<String> devs = new ArrayList<>();
+                if (r.get("nexthops") instanceof List<?> hops) {
+                    for (Object h : hops) {
+                        if (!(h instanceof Map<?, ?> hop)) continue;
+                        if (hop.get("gateway") != null) via.add(String.valueOf(hop.get("gateway")));
+                        if (hop.get("dev") != null) devs.add(String.valueOf(hop.get("dev")));
+                    }
+                } else {
+                    if (r.get("gateway") != null) via.add(String.valueOf(r.get("gateway")));
+                    if (r.get("dev") != null) devs.add(String.valueOf(r.get("dev")));
+                }
+                Object proto = r.get("protocol");
+                t.row(shown, via.isEmpty() ? "-" : String.join(",", via), devs.isEmpty() ? "-" : String.join(",", devs), proto == null ? "boot" : String.valueOf(proto));
+            }
+        }
+        s.out().println(node + ":");
+        if (t.size() == 0) s.out().println("  (no routes)");
         else t.print(s.out());
     }
 
