@@ -284,12 +284,15 @@ function _picocli_netlab_up() {
 
   local commands=""
   local flag_opts="'--dry-run' '--no-wait' '--keep-on-error' '--allow-large' '--keep-extra' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
-  local arg_opts="'--name' '--state-dir'"
+  local arg_opts="'--name' '--set' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--name')
+      return
+      ;;
+    '--set')
       return
       ;;
     '--state-dir')
@@ -447,7 +450,7 @@ function _picocli_netlab_test() {
 
   local commands=""
   local flag_opts="'--serial' '--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
-  local arg_opts="'--name' '--junit' '--state-dir'"
+  local arg_opts="'--name' '--junit' '--set' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -460,6 +463,9 @@ function _picocli_netlab_test() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--set')
+      return
       ;;
     '--state-dir')
       return
@@ -489,12 +495,15 @@ function _picocli_netlab_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--explain' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
-  local arg_opts="'--state-dir'"
+  local flag_opts="'--explain' '--expanded' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--set' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--set')
+      return
+      ;;
     '--state-dir')
       return
       ;;
@@ -621,7 +630,7 @@ function _picocli_netlab_graph() {
 
   local commands=""
   local flag_opts="'--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-f' '--format' '-o' '--output' '--name' '--state-dir'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--name' '--set' '--state-dir'"
   local FORMAT_option_args=("dot" "mermaid" "svg" "png") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -639,6 +648,9 @@ function _picocli_netlab_graph() {
       return $?
       ;;
     '--name')
+      return
+      ;;
+    '--set')
       return
       ;;
     '--state-dir')

@@ -31,7 +31,7 @@ class ArchitectureTest {
             new Layer("vocabulary", "netlab.kind..", "netlab.topology", "netlab.model", "netlab.plan", "netlab.state.."),
             new Layer("runtimes", "netlab.runtime..", "netlab.docker..", "netlab.doctor.."),
             new Layer("core", "netlab.core..", "netlab.check", "netlab.drift..", "netlab.traffic..",
-                    "netlab.topology.parse..", "netlab.model.build..", "netlab.plan.build.."),
+                    "netlab.topology.parse..", "netlab.topology.expand..", "netlab.model.build..", "netlab.plan.build.."),
             new Layer("kinds and extensions", "netlab.nodes..", "netlab.interfaces..", "netlab.rules..", "netlab.services..",
                     "netlab.check.kinds..", "netlab.cluster..", "netlab.routing.."),
             new Layer("use cases", "netlab.lab..", "netlab.trace..", "netlab.graph..", "netlab.explain..", "netlab.check.report..", "netlab.importing.."),

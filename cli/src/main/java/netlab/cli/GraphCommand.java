@@ -19,6 +19,7 @@ import netlab.lab.LabLoader;
 import netlab.lab.LoadedLab;
 import netlab.source.Budget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -48,10 +49,13 @@ public final class GraphCommand implements Callable<Integer> {
     @Option(names = "--allow-large", description = "Draw a topology file over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
     boolean allowLarge;
 
+    @Mixin
+    SetOption set;
+
     @Override
     public Integer call() throws Exception {
         LoadedLab loaded = LabSelector.looksLikeFile(lab)
-                ? LabLoader.fromFile(top.catalog(), Path.of(lab), Optional.ofNullable(name), Budget.of(allowLarge))
+                ? LabLoader.fromFile(top.catalog(), Path.of(lab), Optional.ofNullable(name), Budget.of(allowLarge), set.settings())
                 : LabSelector.running(lab, Optional.ofNullable(name), top.env()).lab();
         Format f = format != null ? format : fromExtension(output);
         LabGraph g = GraphBuilder.build(loaded.model());

@@ -18,6 +18,7 @@ import netlab.lab.LabUp;
 import netlab.lab.LoadedLab;
 import netlab.source.Budget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -48,6 +49,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
     boolean allowLarge;
 
+    @Mixin
+    SetOption set;
+
     @Override
     public Integer call() throws Exception {
         if (topologies.size() > 1 && (name != null || junit != null)) {
@@ -58,7 +62,7 @@ public final class TestCommand implements Callable<Integer> {
         for (Path p : topologies) {
             long t0 = System.nanoTime();
             try {
-                labs.add(LabLoader.fromFile(top.catalog(), p, Optional.ofNullable(name), Budget.of(allowLarge)));
+                labs.add(LabLoader.fromFile(top.catalog(), p, Optional.ofNullable(name), Budget.of(allowLarge), set.settings()));
             } catch (NetlabException e) {
                 CheckSession.emitLabError(nameOf(p), e, t0, top, json, junit);
                 throw e;

@@ -11,6 +11,7 @@ import netlab.lab.LoadedLab;
 import netlab.source.Budget;
 import netlab.text.Seconds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -38,13 +39,16 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
     boolean allowLarge;
 
+    @Mixin
+    SetOption set;
+
     @Option(names = "--keep-extra", description = "On a lab that is up, leave what was added to it by hand (addresses, routes, rules, interfaces...); "
             + "what is missing or changed is still repaired.")
     boolean keepExtra;
 
     @Override
     public Integer call() throws Exception {
-        LoadedLab lab = LabLoader.fromFile(top.catalog(), topology, Optional.ofNullable(name), Budget.of(allowLarge));
+        LoadedLab lab = LabLoader.fromFile(top.catalog(), topology, Optional.ofNullable(name), Budget.of(allowLarge), set.settings());
         LabEnv env = top.env();
         LabUp up = new LabUp(env);
         if (dryRun) {

@@ -15,6 +15,7 @@ import netlab.lab.LoadedLab;
 import netlab.source.Budget;
 import netlab.source.InvalidTopologyException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,18 +33,27 @@ public final class ValidateCommand implements Callable<Integer> {
             + "capabilities), sysctls, the files netlab writes, what the checks run. Strings from the topology are quoted.")
     boolean explain;
 
+    @Option(names = "--expanded", description = "Print each valid topology as netlab reads it: includes merged, variables, defaults and groups "
+            + "resolved (what 'up' builds and keeps in the lab's record).")
+    boolean expanded;
+
     @Option(names = "--allow-large", description = "Take on a topology over netlab's limits (5000 nodes, 20000 links, a 4 MiB file...: see 'netlab help topology').")
     boolean allowLarge;
+
+    @Mixin
+    SetOption set;
 
     @Override
     public Integer call() {
         int errors = 0;
         for (Path f : files) {
             try {
-                LoadedLab lab = LabLoader.fromFile(top.catalog(), f, Optional.empty(), Budget.of(allowLarge));
+                LoadedLab lab = LabLoader.fromFile(top.catalog(), f, Optional.empty(), Budget.of(allowLarge), set.settings());
                 var m = lab.model();
-                top.out().printf("%s: ok (lab %s: %d nodes, %d switches, %d links, %d checks)%n", f, lab.name(),
+                // with --expanded the whole output is YAML that netlab reads again: the verdict is a comment
+                top.out().printf("%s%s: ok (lab %s: %d nodes, %d switches, %d links, %d checks)%n", expanded ? "# " : "", f, lab.name(),
                         m.nodes().size(), m.switches().size(), m.links().size(), CheckSpec.of(lab.topology()).size());
+                if (expanded) top.out().print(lab.topology().source().text());
                 if (explain) {
                     LabEnv env = top.env();
                     top.out().print("\n" + Explainer.explain(lab, new LabUp(env).plan(lab), env.store(), env.catalog().nodeKinds()).text() + "\n");
