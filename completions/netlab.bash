@@ -162,13 +162,13 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} test" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} exec" ];    then _picocli_netlab; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} save" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} graph" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_netlab; return $?; fi
@@ -193,13 +193,13 @@ function _complete_netlab() {
   local cmds5=(test)
   local cmds6=(validate)
   local cmds7=(exec)
-  local cmds8=(save)
-  local cmds9=(shell)
-  local cmds10=(graph)
-  local cmds11=(trace)
-  local cmds12=(link)
-  local cmds13=(cluster)
-  local cmds14=(import)
+  local cmds8=(shell)
+  local cmds9=(graph)
+  local cmds10=(trace)
+  local cmds11=(link)
+  local cmds12=(cluster)
+  local cmds13=(import)
+  local cmds14=(generate)
   local cmds15=(list)
   local cmds16=(ls)
   local cmds17=(doctor)
@@ -229,13 +229,13 @@ function _complete_netlab() {
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_doctor; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_ls; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_list; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_import; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_cluster; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_link; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_trace; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_graph; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_shell; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_netlab_save; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_generate; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_import; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_cluster; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_link; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_trace; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_graph; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_netlab_shell; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_netlab_exec; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_netlab_validate; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_netlab_test; return $?; fi
@@ -255,7 +255,7 @@ function _picocli_netlab() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="up down status inspect check test validate exec save shell graph trace link cluster import list ls doctor version help"
+  local commands="up down status inspect check test validate exec shell graph trace link cluster import generate list ls doctor version help"
   local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
@@ -410,7 +410,7 @@ function _picocli_netlab_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--serial' '--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-c' '--check' '--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -449,7 +449,7 @@ function _picocli_netlab_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--serial' '--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--junit' '--set' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -550,40 +550,6 @@ function _picocli_netlab_exec() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `save` subcommand.
-function _picocli_netlab_save() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
-  local arg_opts="'--state-dir'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--state-dir')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local currIndex
-    currIndex=$(currentPositionalIndex "save" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      positionals=$( compgen -f -- "${curr_word}" ) # files
-    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -782,6 +748,81 @@ function _picocli_netlab_import() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `generate` subcommand.
+function _picocli_netlab_generate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--size' '--hosts' '--rows' '--cols' '--depth' '--fanout' '--spines' '--leaves' '-k' '--routing' '--name' '-o' '--output' '--state-dir'"
+  local PROTO_option_args=("static" "ospf" "bgp") # --routing values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--size')
+      return
+      ;;
+    '--hosts')
+      return
+      ;;
+    '--rows')
+      return
+      ;;
+    '--cols')
+      return
+      ;;
+    '--depth')
+      return
+      ;;
+    '--fanout')
+      return
+      ;;
+    '--spines')
+      return
+      ;;
+    '--leaves')
+      return
+      ;;
+    '-k')
+      return
+      ;;
+    '--routing')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROTO_option_args[@]}" ) )
+      return $?
+      ;;
+    '--name')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+  local SHAPE_pos_param_args=("star" "linear" "ring" "grid" "tree" "clos" "fat-tree") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "generate" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SHAPE_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

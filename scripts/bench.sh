@@ -4,7 +4,7 @@
 # with PASS or MISS, and exits 1 when a target is missed.
 #
 #   sudo scripts/bench.sh [--sizes "10 50 100 200"] [--shapes "star linear"] [--runs 3] [--quick]
-#                         [--only build|pingall|checks|examples|startup|memory|cluster|routing]
+#                         [--only build|pingall|checks|examples|startup|memory|cluster|routing|large]
 #
 # build    star (one switch, N hosts) and linear (N switches in a chain, a host on each) labs: netlab up/down
 #          against bench/gen-lab.sh's script (one `ip -batch` for namespaces and fabric, then one
@@ -22,6 +22,8 @@
 # startup  `netlab version` and `netlab status` through the launcher (its start-up aids: class-data archive, C1
 #          only, jffi's stub in place) against the same commands in a plain JVM (`java -jar netlab.jar ...`).
 # memory   peak RSS of `netlab up` of a star of 500 hosts.
+# large    `netlab generate clos` labs of 200, 500, 1000 and 2000 nodes (2 spines, leaves with a host each, static
+#          routes: a leaf's default via a spine): up, its peak RSS, the generated reachability check, down (issue 18).
 # cluster  up, checks and down of topologies/k8s-flannel-vxlan.yaml: etcd started in the lab, two nodes leasing
 #          their subnets and programmed from etcd, 12 checks (a lease released and written back among them).
 # routing  a 7x7 grid of OSPF routers (bench/gen-ospf-grid.sh): up until every router holds every loopback (an
@@ -44,7 +46,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift ;;
     --quick) sizes="50 200"; runs=3 ;;
     --only) only=$2; shift ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -289,6 +291,32 @@ if want routing; then
   else
     echo "   skipped: FRR is not installed (apt-get install frr)"
   fi
+fi
+
+if want large; then
+  echo "== generated routed labs (clos, static routes): up, peak RSS, check, down"
+  for nodes in 200 500 1000 2000; do
+    leaves=$(( (nodes - 2) / 2 ))
+    "$NETLAB" generate clos --spines 2 --leaves "$leaves" --name "bl$nodes" -o "$work/bl$nodes.yaml" 2>/dev/null || fail "generate clos $leaves"
+    lu=() lc=() ld=() rss=0
+    for r in $(seq 1 "$runs"); do
+      if [ -x /usr/bin/time ]; then
+        t0=$(now); /usr/bin/time -f %M -o "$work/rss" "$NETLAB" -q --state-dir "$state" up --allow-large "$work/bl$nodes.yaml" >"$work/last.out" 2>&1 || fail "up bl$nodes"
+        lu+=("$(( $(now) - t0 ))"); rss=$(( $(cat "$work/rss") / 1024 ))
+      else
+        lu+=("$(timed "$NETLAB" -q --state-dir "$state" up --allow-large "$work/bl$nodes.yaml")")
+      fi
+      lc+=("$(timed "$NETLAB" -q --no-color --state-dir "$state" check "bl$nodes")")
+      ld+=("$(timed "$NETLAB" -q --state-dir "$state" down "bl$nodes")")
+    done
+    mu=$(echo "${lu[@]}" | median) mc=$(echo "${lc[@]}" | median) md=$(echo "${ld[@]}" | median)
+    echo "   $nodes nodes: up $(secs "$mu") s (peak RSS $rss MB), check $(secs "$mc") s, down $(secs "$md") s"
+    if [ "$nodes" = 2000 ]; then
+      target "generated 2000-node routed lab up (s)" "$(secs "$mu")" 8 s
+      target "generated 2000-node routed lab down (s)" "$(secs "$md")" 2 s
+      [ "$rss" -gt 0 ] && target "generated 2000-node routed lab peak RSS (MB)" "$rss" 300 ""
+    fi
+  done
 fi
 
 echo "== targets"

@@ -1,14 +1,8 @@
 package netlab.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import netlab.errors.ExitCode;
-import netlab.errors.NetlabException;
 import netlab.importing.Imported;
 import netlab.importing.Unimported;
 import netlab.lab.LabLoader;
@@ -38,31 +32,11 @@ final class ImportOutput {
         if (file.isEmpty()) {
             top.out().print(yaml);
         } else {
-            write(file.get(), yaml, force);
+            NewFile.write(file.get(), yaml, force);
             top.err().printf("netlab: wrote %s: %d nodes, %d switches, %d links, %d checks; %d things not imported%n",
                     Printable.name(file.get().toString()), lab.nodes(), lab.switches(), lab.links(), lab.checks(),
                     lab.unimported().size());
         }
         return code;
-    }
-
-    /** A new file (or, with force, one replacing a regular file), written whole or not at all. */
-    private static void write(Path file, String text, boolean force) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && (!force || !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS))) {
-            throw NetlabException.usage(Printable.name(file.toString()) + " exists" + (force ? " and is not a regular file" : " (--force replaces it)"));
-        }
-        Path dir = abs.getParent();
-        try {
-            Path tmp = Files.createTempFile(dir, ".netlab-import", ".yaml");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw NetlabException.failed("cannot write " + Printable.name(file.toString()) + ": " + e.getMessage());
-        }
     }
 }

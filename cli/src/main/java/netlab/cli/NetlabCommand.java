@@ -46,6 +46,7 @@ public final class NetlabCommand implements Runnable {
             Map.entry("link", LinkCommand.class),
             Map.entry("cluster", ClusterCommand.class),
             Map.entry("import", netlab.cli.ImportCommand.class),
+            Map.entry("generate", netlab.cli.GenerateCommand.class),
             Map.entry("list", ListCommand.class),
             Map.entry("doctor", DoctorCommand.class),
             Map.entry("version", VersionCommand.class),
