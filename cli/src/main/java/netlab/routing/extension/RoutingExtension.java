@@ -73,7 +73,7 @@ public final class RoutingExtension implements Extension {
 
     @Override
     public List<CheckKind> checkKinds() {
-        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind());
+        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind(), new EvpnCheck.Kind());
     }
 
     @Override
