@@ -84,6 +84,8 @@ class FrrAnswersTest {
                 new EvpnMac(100, MacAddress.parse("22:e4:e3:94:03:fa").orElseThrow(), "local", Optional.empty()),
                 new EvpnMac(100, MacAddress.parse("46:76:27:34:62:cc").orElseThrow(), "remote", Optional.of(IpAddress.of("10.255.0.13"))));
         assertThat(EvpnMac.parse("{}")).as("zebra without VNIs").isEmpty();
+        assertThat(EvpnMac.parse("")).as("zebra with EVPN off answers nothing").isEmpty();
+        assertThat(EvpnVni.parse("")).as("zebra with EVPN off answers nothing").isEmpty();
         assertThatThrownBy(() -> EvpnMac.parse("{\"100\":{\"macs\":{\"46:76:27:34:62:cc\":{\"remoteVtep\":\"10.255.0.13\"}}}}"))
                 .isInstanceOf(FrrQueryException.class).hasMessageEndingWith("MAC 46:76:27:34:62:cc of VNI 100 has no 'type'");
     }

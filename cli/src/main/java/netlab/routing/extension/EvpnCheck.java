@@ -203,8 +203,8 @@ public record EvpnCheck(String node, long vni, List<Located> remoteVteps, Option
             if (!vnis.daemonRunning()) return Observation.notOk("zebra does not run in " + node);
             Optional<EvpnVni> mine = vnis.items().stream().filter(v -> v.vni() == vni).findFirst();
             if (mine.isEmpty()) {
-                return Observation.notOk(node + "'s zebra knows no EVPN VNI " + vni + " (its VNIs: " + (vnis.items().isEmpty() ? "none"
-                        : String.join(", ", vnis.items().stream().map(v -> String.valueOf(v.vni())).toList())) + ")");
+                return Observation.notOk(node + "'s zebra knows no EVPN VNI " + vni + (vnis.items().isEmpty() ? " (none: EVPN is off, no"
+                        + " advertise-all-vni)" : " (its VNIs: " + String.join(", ", vnis.items().stream().map(v -> String.valueOf(v.vni())).toList()) + ")"));
             }
             List<Map<String, Object>> fdb = ctx.jsonRows("bridge", netns, List.of("fdb", "show", "dev", dev));
             List<String> wrong = new ArrayList<>();

@@ -16,7 +16,9 @@ public record EvpnMac(long vni, MacAddress mac, String type, Optional<IpAddress>
         return type.equals("remote");
     }
 
+    /** zebra with EVPN off (no {@code advertise-all-vni} in any bgpd) answers nothing at all, not even {}: no VNIs. */
     public static List<EvpnMac> parse(String json) {
+        if (json.isBlank()) return List.of();
         JsonFields j = new JsonFields(FrrShow.EVPN_MACS);
         List<EvpnMac> out = new ArrayList<>();
         for (Map.Entry<String, Object> e : j.object(json).entrySet()) {
