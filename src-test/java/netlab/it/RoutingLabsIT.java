@@ -24,12 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The routing examples built by netlab as a user builds them (topologies/ospf.yaml, bgp.yaml, evpn-vxlan.yaml): every check
- * passes, the kernels hold routes of protocol ospf and bgp (read with ip), real traffic takes the way the protocols
+ * The routing examples built by netlab as a user builds them (topologies/ospf.yaml, bgp.yaml, evpn-vxlan.yaml,
+ * k8s-calico-bgp.yaml): every check passes, the kernels hold routes of protocol ospf and bgp (read with ip), real traffic takes the way the protocols
  * chose (reply TTLs), {@code netlab exec NODE vtysh} reaches the node's own daemons, and a cut link is routed around.
  * The negative controls: with ospfd or bgpd stopped (by the PIDs the lab's record holds), every check of the lab
  * fails, each a real failure (its probe ran), none an error; without BGP's evpn family the leaves learn no VTEP and no
- * MAC and no host reaches another. After down no FRR daemon of the lab runs.
+ * MAC and no host reaches another; without bgpd no pod of the Calico-style cluster reaches another node's, and with
+ * it the routes it installs are not drift. After down no FRR daemon of the lab runs.
  */
 @NeedsRoot
 class RoutingLabsIT extends LabTest {
@@ -155,6 +156,28 @@ class RoutingLabsIT extends LabTest {
         String leaf1 = "netlab." + lab + ".leaf1";
         assertThat(Json.rows(Shell.stdout("bridge", "-n", leaf1, "-j", "fdb", "show", "dev", "vx100"))).as("nothing but the device's own entry")
                 .allSatisfy(r -> assertThat(r.get("dst")).isNull());
+    }
+
+    @Test
+    void calicoBgpRoutesPodsWithoutAnOverlayAndNeedsBgpd() throws Exception {
+        String lab = up("calico", Labs.topology("k8s-calico-bgp.yaml"));
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isZero();
+        assertThat(checks.outcomes()).hasSize(10).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+
+        assertThat(route("netlab." + lab + ".node1", "10.1.20.0/24")).as("node1's route to node2's pods, by ip").containsEntry("protocol", "bgp")
+                .containsEntry("gateway", "192.168.0.12");
+        assertThat(route("netlab." + lab + ".node3", "10.1.15.0/24")).as("node3's route to node1's pods").containsEntry("protocol", "bgp")
+                .containsEntry("gateway", "192.168.0.11");
+        for (String n : List.of("node1", "node2", "node3")) {
+            assertThat(Shell.stdout("ip", "-n", "netlab." + lab + "." + n, "-o", "link", "show", "type", "vxlan")).as("no overlay device in %s", n).isBlank();
+        }
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as("routes bgpd installed are not drift: %s", status).isZero();
+
+        stop(lab, "frr bgpd");
+        awaitNoRoutesOf(lab, List.of("node1", "node2", "node3"), "bgp");
+        assertThat(ttlOfReply(lab, "pod1", "10.1.20.5")).as("without bgpd pod1 cannot reach pod5 on node2").isEqualTo(-1);
     }
 
     @Override
