@@ -131,6 +131,11 @@ class RoutingLabsIT extends LabTest {
         List<Map<String, Object>> fdb200 = Json.rows(Shell.stdout("bridge", "-n", leaf1, "-j", "fdb", "show", "dev", "vx200"));
         assertThat(fdb200).filteredOn(r -> "00:00:00:00:00:00".equals(r.get("mac"))).extracting(r -> r.get("dst")).containsExactly("10.255.0.14");
         assertThat(ttlOfReply(lab, "h4", "192.168.100.1")).as("h4 to h1 on one L2 segment across the fabric").isEqualTo(64);
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as("the entries zebra wrote are not drift: %s", status).isZero();
+        ok(cli().run("up", "--name", lab, Labs.topology("evpn-vxlan.yaml").toString()));
+        assertThat(Json.rows(Shell.stdout("bridge", "-n", leaf1, "-j", "fdb", "show", "dev", "vx100")))
+                .as("a converging up keeps them").filteredOn(r -> "00:00:00:00:00:00".equals(r.get("mac"))).hasSize(3);
 
         Cli.Result routes = launcher("exec", "-l", lab, "leaf1", "vtysh", "-c", "show bgp l2vpn evpn route type multicast");
         assertThat(routes.exitCode()).as(routes.toString()).isZero();

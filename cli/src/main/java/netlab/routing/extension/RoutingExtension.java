@@ -15,6 +15,7 @@ import netlab.plan.Naming;
 import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.plan.Tool;
+import netlab.routing.config.BgpConfig;
 import netlab.routing.config.FrrConfigWriter;
 import netlab.routing.config.FrrNode;
 import netlab.routing.runtime.FrrInstall;
@@ -62,7 +63,8 @@ public final class RoutingExtension implements Extension {
     public void plan(LabModel model, Naming naming, PlanBuilder plan) {
         if (!RoutingNodes.any(model)) return;
         for (FrrNode n : RoutingNodes.resolved(model).values()) {
-            plan.addToNode(StageName.ROUTING, naming, n.node(), new StartFrr(model.name(), n.node(), FrrConfigWriter.write(n), n.daemons()));
+            plan.addToNode(StageName.ROUTING, naming, n.node(), new StartFrr(model.name(), n.node(), FrrConfigWriter.write(n), n.daemons(),
+                    n.bgp().map(BgpConfig::advertiseAllVni).orElse(false)));
         }
     }
 
