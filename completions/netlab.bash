@@ -162,6 +162,7 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} test" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} exec" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} save" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} graph" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_netlab; return $?; fi
@@ -193,49 +194,51 @@ function _complete_netlab() {
   local cmds5=(test)
   local cmds6=(validate)
   local cmds7=(exec)
-  local cmds8=(shell)
-  local cmds9=(graph)
-  local cmds10=(trace)
-  local cmds11=(link)
-  local cmds12=(cluster)
-  local cmds13=(import)
-  local cmds14=(generate)
-  local cmds15=(list)
-  local cmds16=(ls)
-  local cmds17=(doctor)
-  local cmds18=(version)
-  local cmds19=(help)
-  local cmds20=(link set)
-  local cmds21=(link clear)
-  local cmds22=(link show)
-  local cmds23=(cluster leases)
-  local cmds24=(cluster sync)
-  local cmds25=(cluster remove-node)
-  local cmds26=(cluster add-node)
-  local cmds27=(import kathara)
-  local cmds28=(import containerlab)
+  local cmds8=(save)
+  local cmds9=(shell)
+  local cmds10=(graph)
+  local cmds11=(trace)
+  local cmds12=(link)
+  local cmds13=(cluster)
+  local cmds14=(import)
+  local cmds15=(generate)
+  local cmds16=(list)
+  local cmds17=(ls)
+  local cmds18=(doctor)
+  local cmds19=(version)
+  local cmds20=(help)
+  local cmds21=(link set)
+  local cmds22=(link clear)
+  local cmds23=(link show)
+  local cmds24=(cluster leases)
+  local cmds25=(cluster sync)
+  local cmds26=(cluster remove-node)
+  local cmds27=(cluster add-node)
+  local cmds28=(import kathara)
+  local cmds29=(import containerlab)
 
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_netlab_import_containerlab; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_netlab_import_kathara; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_netlab_cluster_addnode; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_netlab_cluster_removenode; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_netlab_cluster_sync; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_netlab_cluster_leases; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_netlab_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_netlab_link_clear; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_netlab_link_set; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_help; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_version; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_ls; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_list; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_generate; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_import; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_cluster; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_link; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_trace; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_graph; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_netlab_shell; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_netlab_import_containerlab; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_netlab_import_kathara; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_netlab_cluster_addnode; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_netlab_cluster_removenode; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_netlab_cluster_sync; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_netlab_cluster_leases; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_netlab_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_netlab_link_clear; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_netlab_link_set; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_netlab_help; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_version; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_ls; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_generate; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_import; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_cluster; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_link; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_trace; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_graph; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_shell; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_netlab_save; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_netlab_exec; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_netlab_validate; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_netlab_test; return $?; fi
@@ -255,7 +258,7 @@ function _picocli_netlab() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="up down status inspect check test validate exec shell graph trace link cluster import generate list ls doctor version help"
+  local commands="up down status inspect check test validate exec save shell graph trace link cluster import generate list ls doctor version help"
   local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
@@ -410,7 +413,7 @@ function _picocli_netlab_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--serial' '--json' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'-c' '--check' '--name' '--junit' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -449,7 +452,7 @@ function _picocli_netlab_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--serial' '--json' '--keep' '--allow-large' '-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
   local arg_opts="'--name' '--junit' '--set' '--state-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -550,6 +553,40 @@ function _picocli_netlab_exec() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `save` subcommand.
+function _picocli_netlab_save() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "save" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The routing examples built by netlab as a user builds them (topologies/ospf.yaml, topologies/bgp.yaml): every check
- * passes, the kernels hold routes of protocol ospf and bgp (read with ip), real traffic takes the way the protocols
+ * The routing examples built by netlab as a user builds them (topologies/ospf.yaml, bgp.yaml, evpn-vxlan.yaml,
+ * k8s-calico-bgp.yaml): every check passes, the kernels hold routes of protocol ospf and bgp (read with ip), real traffic takes the way the protocols
  * chose (reply TTLs), {@code netlab exec NODE vtysh} reaches the node's own daemons, and a cut link is routed around.
  * The negative controls: with ospfd or bgpd stopped (by the PIDs the lab's record holds), every check of the lab
- * fails, each a real failure (its probe ran), none an error. After down no FRR daemon of the lab runs.
+ * fails, each a real failure (its probe ran), none an error; without BGP's evpn family the leaves learn no VTEP and no
+ * MAC and no host reaches another; without bgpd no pod of the Calico-style cluster reaches another node's, and with
+ * it the routes it installs are not drift. After down no FRR daemon of the lab runs.
  */
 @NeedsRoot
 class RoutingLabsIT extends LabTest {
@@ -224,6 +226,82 @@ class RoutingLabsIT extends LabTest {
         assertThat(checks.detail("r1 and r3 have an eBGP session (AS 65001 - AS 65002)")).contains("bgpd does not run in r1");
     }
 
+    @Test
+    void evpnFillsEachLeafsFloodListAndMacTableFromBgp() throws Exception {
+        String lab = up("evpn", Labs.topology("evpn-vxlan.yaml"));
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isZero();
+        assertThat(checks.outcomes()).hasSize(10).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+
+        // the kernel, read with ip and bridge: the device does not learn; its flood entries and h3's entry are zebra's
+        String leaf1 = "netlab." + lab + ".leaf1";
+        assertThat(Shell.stdout("ip", "-n", leaf1, "-d", "link", "show", "dev", "vx100")).contains("vxlan id 100 local 10.255.0.11").contains("nolearning");
+        List<Map<String, Object>> fdb = Json.rows(Shell.stdout("bridge", "-n", leaf1, "-j", "fdb", "show", "dev", "vx100"));
+        assertThat(fdb).filteredOn(r -> "00:00:00:00:00:00".equals(r.get("mac"))).extracting(r -> r.get("dst"))
+                .containsExactlyInAnyOrder("10.255.0.12", "10.255.0.13", "10.255.0.14");
+        String h3 = macOf("netlab." + lab + ".h3", "eth1");
+        assertThat(fdb).as("h3's entry on leaf1's vx100").filteredOn(r -> h3.equals(r.get("mac")) && r.get("dst") != null).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("dst")).isEqualTo("10.255.0.13");
+                    assertThat(String.valueOf(r.get("flags"))).contains("extern_learn");
+                });
+        List<Map<String, Object>> fdb200 = Json.rows(Shell.stdout("bridge", "-n", leaf1, "-j", "fdb", "show", "dev", "vx200"));
+        assertThat(fdb200).filteredOn(r -> "00:00:00:00:00:00".equals(r.get("mac"))).extracting(r -> r.get("dst")).containsExactly("10.255.0.14");
+        assertThat(ttlOfReply(lab, "h4", "192.168.100.1")).as("h4 to h1 on one L2 segment across the fabric").isEqualTo(64);
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as("the entries zebra wrote are not drift: %s", status).isZero();
+        ok(cli().run("up", "--name", lab, Labs.topology("evpn-vxlan.yaml").toString()));
+        assertThat(Json.rows(Shell.stdout("bridge", "-n", leaf1, "-j", "fdb", "show", "dev", "vx100")))
+                .as("a converging up keeps them").filteredOn(r -> "00:00:00:00:00:00".equals(r.get("mac"))).hasSize(3);
+
+        Cli.Result routes = launcher("exec", "-l", lab, "leaf1", "vtysh", "-c", "show bgp l2vpn evpn route type multicast");
+        assertThat(routes.exitCode()).as(routes.toString()).isZero();
+        assertThat(routes.out()).as("type-3 routes of the other leaves, from the reflectors").contains("10.255.0.12").contains("10.255.0.13")
+                .contains("10.255.0.14");
+    }
+
+    @Test
+    void withoutTheEvpnFamilyTheLeavesLearnNothingAndNoHostReachesAnother() throws Exception {
+        String text = Files.readString(shortTimeouts("evpn-vxlan.yaml"));
+        assertThat(text).contains("families: [evpn]");
+        Path noEvpn = work.resolve("evpn-off.yaml");
+        Files.writeString(noEvpn, text.replace("families: [evpn]", "families: [ipv4]"));
+        String lab = up("evpn-off", noEvpn);
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(1);
+        List<String> stillPass = List.of("VNI 200 stays apart from VNI 100 (h1b cannot reach h4, on its subnet but another segment)",
+                "vx100 on leaf1 does not learn (nolearning); its remote entries come from EVPN alone");
+        assertThat(checks.outcomes()).hasSize(10).allSatisfy((name, outcome) -> assertThat(outcome).as(name + ": " + checks.detail(name))
+                .isEqualTo(stillPass.contains(name) ? "passed" : "failed"));
+        assertThat(checks.detail("leaf1's flood list for VNI 100 is the three other leaves (type-3 routes), in FRR and in vx100's table"))
+                .contains("leaf1's zebra knows no EVPN VNI 100 (none: EVPN is off");
+        String leaf1 = "netlab." + lab + ".leaf1";
+        assertThat(Json.rows(Shell.stdout("bridge", "-n", leaf1, "-j", "fdb", "show", "dev", "vx100"))).as("nothing but the device's own entry")
+                .allSatisfy(r -> assertThat(r.get("dst")).isNull());
+    }
+
+    @Test
+    void calicoBgpRoutesPodsWithoutAnOverlayAndNeedsBgpd() throws Exception {
+        String lab = up("calico", Labs.topology("k8s-calico-bgp.yaml"));
+        CheckRun checks = check(lab);
+        assertThat(checks.exitCode()).as(checks.toString()).isZero();
+        assertThat(checks.outcomes()).hasSize(10).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("passed"));
+
+        assertThat(route("netlab." + lab + ".node1", "10.1.20.0/24")).as("node1's route to node2's pods, by ip").containsEntry("protocol", "bgp")
+                .containsEntry("gateway", "192.168.0.12");
+        assertThat(route("netlab." + lab + ".node3", "10.1.15.0/24")).as("node3's route to node1's pods").containsEntry("protocol", "bgp")
+                .containsEntry("gateway", "192.168.0.11");
+        for (String n : List.of("node1", "node2", "node3")) {
+            assertThat(Shell.stdout("ip", "-n", "netlab." + lab + "." + n, "-o", "link", "show", "type", "vxlan")).as("no overlay device in %s", n).isBlank();
+        }
+        Cli.Result status = cli().run("status", lab);
+        assertThat(status.exitCode()).as("routes bgpd installed are not drift: %s", status).isZero();
+
+        stop(lab, "frr bgpd");
+        awaitNoRoutesOf(lab, List.of("node1", "node2", "node3"), "bgp");
+        assertThat(ttlOfReply(lab, "pod1", "10.1.20.5")).as("without bgpd pod1 cannot reach pod5 on node2").isEqualTo(-1);
+    }
+
     @Override
     protected void afterDown(String lab) {
         assertThat(frrProcessesOf(lab)).as("FRR daemons of %s after down", lab).isEmpty();
@@ -315,6 +393,10 @@ class RoutingLabsIT extends LabTest {
     private static Map<String, Object> route(String netns, String dst) {
         String plain = dst.endsWith("/32") ? dst.substring(0, dst.length() - 3) : dst;
         return routes(netns).stream().filter(r -> plain.equals(r.get("dst"))).findFirst().orElseThrow(() -> new AssertionError(netns + " has no route to " + dst));
+    }
+
+    private static String macOf(String netns, String dev) {
+        return String.valueOf(Json.rows(Shell.stdout("ip", "-n", netns, "-j", "link", "show", "dev", dev)).get(0).get("address"));
     }
 
     /** The TTL of the reply to one ping, or -1 when none came. */

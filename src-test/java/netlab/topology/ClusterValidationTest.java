@@ -51,7 +51,7 @@ class ClusterValidationTest {
                 nodes: {node1: {underlay: eth0}}
                 """))).containsExactly(
                 "16:12: 'network' of the cluster: 10.1.0.1/16 has host bits set; did you mean 10.1.0.0/16?",
-                "18:12: 'backend' of the cluster must be vxlan, host-gw, none, not 'vxlna' (did you mean 'vxlan'?)");
+                "18:12: 'backend' of the cluster must be vxlan, host-gw, bgp, none, not 'vxlna' (did you mean 'vxlan'?)");
         assertThat(errors(lab("""
                 network: 10.1.0.0/16
                 subnet_len: 16

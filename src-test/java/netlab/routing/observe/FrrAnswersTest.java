@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import netlab.net.Cidr;
 import netlab.net.IpAddress;
+import netlab.net.MacAddress;
 import netlab.process.ProcResult;
 import netlab.testing.Labs;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,18 @@ class FrrAnswersTest {
     @Test
     void evpnVnis() throws IOException {
         assertThat(EvpnVni.parse(captured("evpn-vni.json"))).containsExactly(new EvpnVni(100, "L2", "vxlan100", List.of(IpAddress.of("2.2.2.2"))));
+    }
+
+    @Test
+    void evpnMacs() throws IOException {
+        assertThat(EvpnMac.parse(captured("evpn-mac.json"))).containsExactly(
+                new EvpnMac(100, MacAddress.parse("22:e4:e3:94:03:fa").orElseThrow(), "local", Optional.empty()),
+                new EvpnMac(100, MacAddress.parse("46:76:27:34:62:cc").orElseThrow(), "remote", Optional.of(IpAddress.of("10.255.0.13"))));
+        assertThat(EvpnMac.parse("{}")).as("zebra without VNIs").isEmpty();
+        assertThat(EvpnMac.parse("")).as("zebra with EVPN off answers nothing").isEmpty();
+        assertThat(EvpnVni.parse("")).as("zebra with EVPN off answers nothing").isEmpty();
+        assertThatThrownBy(() -> EvpnMac.parse("{\"100\":{\"macs\":{\"46:76:27:34:62:cc\":{\"remoteVtep\":\"10.255.0.13\"}}}}"))
+                .isInstanceOf(FrrQueryException.class).hasMessageEndingWith("MAC 46:76:27:34:62:cc of VNI 100 has no 'type'");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import netlab.interfaces.BridgeType;
+import netlab.routing.extension.RoutingNodes;
+import netlab.routing.spec.RoutingSpec;
 import netlab.rules.NodeRules;
 import netlab.rules.Rule;
 import netlab.source.Diagnostics;
@@ -19,6 +21,7 @@ import netlab.topology.InterfaceSpec;
 import netlab.topology.LinkSpec;
 import netlab.topology.NodeSpec;
 import netlab.topology.RouteSpec;
+import netlab.topology.Sections;
 import netlab.topology.VethInterface;
 
 /**
@@ -28,6 +31,8 @@ import netlab.topology.VethInterface;
  * <li>each pod gets {@code eth0} with its address, linked by a veth pair to its node, and a default route via cni0;</li>
  * <li>each cluster node gets the pods' veth ends, the bridge {@code cni0} (the pods' gateway, .1 of its subnet) with
  * them as ports, forwarding, kube-proxy's service chains and flannel's masquerade as rules;</li>
+ * <li>with backend bgp, each cluster node gets a {@code routing:} section ({@link CalicoBgp}): the routing extension
+ * runs its FRR like any routing node's;</li>
  * <li>a load-balancer node gets forwarding and its DNAT rules.</li>
  * </ul>
  * What depends on etcd (flannel.1's routes, neighbours and FDB entries) is not in the topology: {@link ClusterPlan}
@@ -69,6 +74,7 @@ public final class ClusterExpander {
                 node.sysctls.put("net.bridge.bridge-nf-call-iptables", new Located("1", c.pos()));
             }
             if (c.masquerade()) node.rules.add(new FlannelMasqueradeRule(c, n, c.pos()));
+            if (c.backend() == Backend.BGP) node.routing(CalicoBgp.routing(c, n), d);
         }
         c.etcd().ifPresent(e -> exists(e.text(), e.pos(), "etcd node", nodes, d));
         for (ServiceSpec s : c.services().values()) {
@@ -109,6 +115,7 @@ public final class ClusterExpander {
         final Map<String, Located> sysctls;
         final List<Rule> rules;
         boolean forwarding;
+        Optional<RoutingSpec> routing = Optional.empty();
 
         Edit(NodeSpec spec) {
             this.spec = spec;
@@ -140,9 +147,18 @@ public final class ClusterExpander {
             routes.add(r);
         }
 
+        /** The node's routing, made by the cluster (backend bgp); a routing section the node writes itself is reported. */
+        void routing(RoutingSpec r, Diagnostics d) {
+            RoutingNodes.of(spec).ifPresent(own -> d.error(own.pos(), "node '" + spec.name() + "' gets its routing from the cluster (backend bgp:"
+                    + " it announces its pod subnet to the other nodes, line " + r.pos().line() + "); remove its own 'routing'"));
+            routing = Optional.of(r);
+        }
+
         NodeSpec build() {
+            Sections.Builder sections = spec.sections().toBuilder().put(NodeRules.SECTION, List.copyOf(rules));
+            routing.ifPresent(r -> sections.put(RoutingNodes.SECTION, r));
             return new NodeSpec(spec.name(), spec.kind(), spec.kindSpec(), interfaces, routes, forwarding, sysctls, spec.exec(), spec.pos(),
-                    spec.sections().toBuilder().put(NodeRules.SECTION, List.copyOf(rules)).build(), spec.keepExtra());
+                    sections.build(), spec.keepExtra());
         }
     }
 }

@@ -90,7 +90,7 @@ public final class ClusterExtension implements Extension {
 
     @Override
     public List<CheckKind> checkKinds() {
-        return List.of(new LeaseCheck.Kind(), new NeedsLeaseCheck.Kind());
+        return List.of(new LeaseCheck.Kind(), new NeedsLeaseCheck.Kind(), new NeedsAnnouncementCheck.Kind());
     }
 
     @Override

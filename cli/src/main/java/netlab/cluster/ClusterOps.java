@@ -24,7 +24,7 @@ public final class ClusterOps {
         this.model = model;
         this.cluster = ClusterSpec.of(model.topology()).orElseThrow(() -> NetlabException.usage("lab '" + model.name() + "' has no cluster"));
         if (!cluster.backend().usesEtcd()) {
-            throw NetlabException.usage("the cluster of lab '" + model.name() + "' has backend none: it keeps no subnet table to change");
+            throw NetlabException.usage("the cluster of lab '" + model.name() + "' has backend " + cluster.backend().word() + ": it keeps no subnet table to change");
         }
     }
 

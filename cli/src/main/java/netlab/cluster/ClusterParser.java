@@ -72,8 +72,8 @@ public final class ClusterParser {
                     + " 'etcd: NODE'");
         }
         if (!b.usesEtcd() && etcd.isPresent()) {
-            d.error(etcd.get().pos(), "backend none programs no routes between nodes, so it keeps no subnet table in etcd; remove 'etcd'"
-                    + " or choose backend vxlan or host-gw");
+            d.error(etcd.get().pos(), "backend " + b.word() + (b == Backend.BGP ? " announces each node's subnet over BGP"
+                    : " programs no routes between nodes") + ", so it keeps no subnet table in etcd; remove 'etcd' or choose backend vxlan or host-gw");
         }
         boolean masquerade = f.bool("masquerade", true);
         Optional<Cidr> serviceNetwork = NetValues.subnet(f, "service_network", false, where, d);

@@ -18,7 +18,7 @@ final class ClusterTarget {
             return Optional.empty();
         }
         if (!c.get().backend().usesEtcd()) {
-            d.error(pos, what + " needs leases in etcd, and the cluster's backend none keeps none");
+            d.error(pos, what + " needs leases in etcd, and the cluster's backend " + c.get().backend().word() + " keeps none");
             return Optional.empty();
         }
         return c;

@@ -44,7 +44,7 @@ public final class Flannel {
         String backend = switch (c.backend()) {
             case VXLAN -> "{\"Type\":\"vxlan\",\"VNI\":" + VNI + ",\"Port\":" + PORT + "}";
             case HOST_GW -> "{\"Type\":\"host-gw\"}";
-            case NONE -> "{\"Type\":\"none\"}";
+            case NONE, BGP -> "{\"Type\":\"" + c.backend().word() + "\"}"; // no etcd: never written
         };
         return "{\"Network\":\"" + c.network().network() + "\",\"SubnetLen\":" + c.subnetLen() + ",\"Backend\":" + backend + "}";
     }

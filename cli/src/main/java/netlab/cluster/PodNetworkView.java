@@ -29,7 +29,7 @@ public record PodNetworkView(String node, String backend, String subnet, String 
         ClusterNodeSpec self = c.nodes().get(node);
         if (self == null) throw NetlabException.usage("'" + node + "' is not a node of the cluster of lab '" + model.name() + "'");
         if (!c.backend().usesEtcd()) {
-            return new PodNetworkView(node, c.backend().word(), self.subnet().toString(), "(backend none keeps no table)", true, List.of(), List.of(), List.of());
+            return new PodNetworkView(node, c.backend().word(), self.subnet().toString(), "(backend " + c.backend().word() + " keeps no table)", true, List.of(), List.of(), List.of());
         }
         PodNetworkSync sync = new PodNetworkSync(processes, naming, model);
         EtcdClient etcd = sync.client(naming.nodeNetns(c.etcd().orElseThrow().text()));

@@ -23,11 +23,13 @@ import netlab.topology.Impairment;
  * @param exec       the node runs {@code exec} commands, which may add things netlab cannot foresee
  * @param learnsRoutes a routing daemon runs there ({@link netlab.plan.Op#learnsRoutes()}): routes of routing protocols
  *                   are its, proved by the lab's routing checks, not compared with the plan
+ * @param learnsVxlanFdb a daemon there writes its VXLAN devices' forwarding entries ({@link netlab.plan.Op#learnsVxlanFdb()},
+ *                   EVPN): static entries of a VXLAN device the plan does not make are its, not drift
  */
 public record Expected(String netns, String owner, boolean fabric, Map<String, Link> links, List<Address> addresses, List<Route> routes,
                        List<Fdb> fdb, Map<String, List<KernelState.Vlan>> vlans, Map<String, String> sysctls,
                        Map<String, Impairment> impairments, Optional<RuleSet> rules, Map<Integer, String> listeners, PodNetwork podNetwork,
-                       boolean keepExtra, boolean exec, boolean learnsRoutes) {
+                       boolean keepExtra, boolean exec, boolean learnsRoutes, boolean learnsVxlanFdb) {
 
     public Expected {
         links = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(links));

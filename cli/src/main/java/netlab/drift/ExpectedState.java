@@ -111,6 +111,7 @@ public final class ExpectedState {
             builder(netns).exec = true;
         }
         if (op.learnsRoutes() && netns != null) builder(netns).learnsRoutes = true;
+        if (op.learnsVxlanFdb() && netns != null) builder(netns).learnsVxlanFdb = true;
         // tc ops: the impairments, taken typed from the model; flannel ops: the pod network, compared with etcd;
         // docker runs: containers, which their node kind checks
     }
@@ -350,6 +351,7 @@ public final class ExpectedState {
         Optional<netlab.plan.RuleSet> rules = Optional.empty();
         final Map<Integer, String> listeners = new java.util.TreeMap<>();
         boolean learnsRoutes;
+        boolean learnsVxlanFdb;
         Expected.PodNetwork podNetwork = Expected.PodNetwork.NONE;
         boolean keepExtra;
         boolean exec;
@@ -388,7 +390,7 @@ public final class ExpectedState {
                 out.put(l.name, new Expected.Link(l.name, l.kind, l.mac, l.mtu, l.up, l.master, l.alias, l.info, l.port, l.peer));
             }
             return new Expected(netns, owner, fabric, out, addresses, routes, fdb, vlans, sysctls, impairments, rules, listeners, podNetwork,
-                    keepExtra, exec, learnsRoutes);
+                    keepExtra, exec, learnsRoutes, learnsVxlanFdb);
         }
     }
 }

@@ -364,6 +364,7 @@ final class NetnsDrift {
                     want.remove(m.get());
                     continue;
                 }
+                if (e.learnsVxlanFdb()) continue; // written by the node's EVPN (zebra): its evpn checks prove it, not the plan
             } else if (f.master()) {
                 if ((f.state() & KernelState.Neighbour.NUD_PERMANENT) != 0 && localMac(link, f.mac())) continue; // the bridge's own
             } else if (f.multicast()) {

@@ -35,4 +35,13 @@ public interface Op {
     default boolean learnsRoutes() {
         return false;
     }
+
+    /**
+     * Whether what this op starts keeps writing the forwarding entries of its namespace's VXLAN devices while the lab
+     * runs (zebra with EVPN: a flood entry per remote VTEP, one per remote MAC). status then takes the static entries
+     * of a VXLAN device there that the plan does not make as that daemon's, not as drift.
+     */
+    default boolean learnsVxlanFdb() {
+        return false;
+    }
 }

@@ -17,6 +17,7 @@ import netlab.plan.PlanBuilder;
 import netlab.plan.StageName;
 import netlab.plan.Tool;
 import netlab.process.ProcessRunner;
+import netlab.routing.config.BgpConfig;
 import netlab.routing.config.FrrConfigWriter;
 import netlab.routing.config.FrrNode;
 import netlab.routing.runtime.FrrInstall;
@@ -67,7 +68,8 @@ public final class RoutingExtension implements Extension {
     public void plan(LabModel model, Naming naming, PlanBuilder plan) {
         if (!RoutingNodes.any(model)) return;
         for (FrrNode n : RoutingNodes.resolved(model).values()) {
-            plan.addToNode(StageName.ROUTING, naming, n.node(), new StartFrr(model.name(), n.node(), FrrConfigWriter.write(n), n.daemons()));
+            plan.addToNode(StageName.ROUTING, naming, n.node(), new StartFrr(model.name(), n.node(), FrrConfigWriter.write(n), n.daemons(),
+                    n.bgp().map(BgpConfig::advertiseAllVni).orElse(false)));
         }
     }
 
@@ -78,7 +80,7 @@ public final class RoutingExtension implements Extension {
 
     @Override
     public List<CheckKind> checkKinds() {
-        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind(), new ConvergeCheck.Kind());
+        return List.of(new RouteCheck.Kind(), new OspfCheck.Kind(), new BgpCheck.Kind(), new ConvergeCheck.Kind(), new EvpnCheck.Kind());
     }
 
     /** A daemon a routing node needs that no longer runs ({@link FrrDrift}); up starts the node's FRR again. */

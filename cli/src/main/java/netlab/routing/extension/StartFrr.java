@@ -13,8 +13,9 @@ import netlab.routing.config.FrrDaemon;
  * object: a converging {@code up} runs it again, and the runner keeps daemons that run with the same configuration.
  *
  * @param daemons zebra and the daemons the node's routing needs, in start order
+ * @param evpn    the node's bgpd advertises its VNIs (EVPN): zebra writes its VXLAN devices' forwarding entries
  */
-public record StartFrr(String lab, String node, FrrConfigText config, Set<FrrDaemon> daemons) implements Op {
+public record StartFrr(String lab, String node, FrrConfigText config, Set<FrrDaemon> daemons, boolean evpn) implements Op {
     public StartFrr {
         daemons = new TreeSet<>(daemons);
     }
@@ -28,6 +29,12 @@ public record StartFrr(String lab, String node, FrrConfigText config, Set<FrrDae
     @Override
     public boolean learnsRoutes() {
         return true;
+    }
+
+    /** zebra writes a flood entry per remote VTEP and an entry per remote MAC into the VNIs' VXLAN devices. */
+    @Override
+    public boolean learnsVxlanFdb() {
+        return evpn;
     }
 
     @Override

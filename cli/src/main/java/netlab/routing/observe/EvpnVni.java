@@ -14,7 +14,9 @@ public record EvpnVni(long vni, String type, String vxlanInterface, List<IpAddre
         remoteVteps = List.copyOf(remoteVteps);
     }
 
+    /** zebra with EVPN off (no {@code advertise-all-vni} in any bgpd) answers nothing at all, not even {}: no VNIs. */
     public static List<EvpnVni> parse(String json) {
+        if (json.isBlank()) return List.of();
         JsonFields j = new JsonFields(FrrShow.EVPN_VNIS);
         List<EvpnVni> out = new ArrayList<>();
         for (Map.Entry<String, Object> e : j.object(json).entrySet()) {

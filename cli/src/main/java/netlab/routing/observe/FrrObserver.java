@@ -47,6 +47,14 @@ public final class FrrObserver {
         return new Observation<>(a.daemonRunning(), a.daemonRunning() ? EvpnVni.parse(a.json()) : List.of());
     }
 
+    public static Observation<EvpnVni> evpnVnis(FrrAnswer a) {
+        return new Observation<>(a.daemonRunning(), a.daemonRunning() ? EvpnVni.parse(a.json()) : List.of());
+    }
+
+    public static Observation<EvpnMac> evpnMacs(FrrAnswer a) {
+        return new Observation<>(a.daemonRunning(), a.daemonRunning() ? EvpnMac.parse(a.json()) : List.of());
+    }
+
     /**
      * What vtysh answered when it was run some other way (through the lab's way of running a node's commands):
      * a daemon that does not run is an answer; anything else that is not an answer is a {@link FrrQueryException}.

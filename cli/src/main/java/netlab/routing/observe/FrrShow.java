@@ -11,7 +11,8 @@ public enum FrrShow {
     BGP_SUMMARY("show bgp summary json", FrrDaemon.BGPD),
     IPV4_ROUTES("show ip route json", FrrDaemon.ZEBRA),
     IPV6_ROUTES("show ipv6 route json", FrrDaemon.ZEBRA),
-    EVPN_VNIS("show evpn vni json", FrrDaemon.ZEBRA);
+    EVPN_VNIS("show evpn vni json", FrrDaemon.ZEBRA),
+    EVPN_MACS("show evpn mac vni all json", FrrDaemon.ZEBRA);
 
     private final String command;
     private final FrrDaemon daemon;
