@@ -61,7 +61,7 @@ class KatharaImportTest {
                 tc qdisc add dev eth1 root netem delay 10ms 5ms
                 ip link set dev eth0 txqueuelen 100
                 """);
-        file("pc1.startup", "ip addr add 10.0.1.5/24 dev eth0\nroute add default gw 10.0.1.1 dev eth0\n");
+        file("pc1.startup", "ip addr add 10.0.1.5/24 dev eth0\nroute add default gw 10.0.1.1 dev eth0\nip -6 route add 2001:db8:9::/64 via fe80::1 dev eth0\n");
         file("lb.startup", """
                 ip address add 10.0.2.2/24 dev eth0
                 ip address add 10.0.3.1/24 dev eth1
@@ -87,6 +87,8 @@ class KatharaImportTest {
         assertThat(r.out()).contains("mac: \"02:00:00:00:00:a1\"").contains("impairment: {\"delay\": \"10ms\", \"jitter\": \"5ms\"}")
                 .contains("- {to: \"default\", via: \"10.0.1.1\", dev: \"eth0\"}")
                 .contains("- {to: \"10.0.1.0/24\", via: \"10.0.2.1\"}")
+                // a link-local next hop with its dev is a route too
+                .contains("- {to: \"2001:db8:9::/64\", via: \"fe80::1\", dev: \"eth0\"}")
                 .contains("- dnat: {destination: \"10.0.2.2\", protocol: \"tcp\", port: 80, probability: 0.5, to: \"10.0.3.10:80\"}")
                 .contains("\"index.html\": \"<html><body><h1>Server One</h1></body></html>\\n\"")
                 // a network command that maps to no key stays a command of the node

@@ -257,10 +257,7 @@ final class StartupTranslator {
             else return false;
         }
         if (via.isEmpty() && dev.isEmpty()) return false;
-        if (via.isPresent() && via.get().toLowerCase(Locale.ROOT).startsWith("fe80:")) {
-            lab.notes.add(where + ": a route via a link-local address is kept as a command (netlab's routes need a global next hop)");
-            return false;
-        }
+        if (via.isPresent() && via.get().toLowerCase(Locale.ROOT).startsWith("fe80:") && dev.isEmpty()) return false;
         node.routes.add(new ImportedNode.Route(to, via, dev));
         return true;
     }
