@@ -42,6 +42,8 @@ if [ "$packages" = 1 ]; then
   # namespaces, each node with its own paths; the host's own frr service, which the package may start under systemd
   # (zebra and staticd with an empty configuration), is never used by netlab and changes nothing by itself
   apt-get install -y -qq --no-install-recommends frr >/dev/null
+  # the dns service: dnsmasq (dnsmasq-base: the program alone, no host service that would start)
+  apt-get install -y -qq --no-install-recommends dnsmasq-base >/dev/null
 fi
 
 say "building (mvn package)"

@@ -61,7 +61,7 @@ class KatharaImportTest {
                 tc qdisc add dev eth1 root netem delay 10ms 5ms
                 ip link set dev eth0 txqueuelen 100
                 """);
-        file("pc1.startup", "ip addr add 10.0.1.5/24 dev eth0\nroute add default gw 10.0.1.1 dev eth0\n");
+        file("pc1.startup", "ip addr add 10.0.1.5/24 dev eth0\nroute add default gw 10.0.1.1 dev eth0\nip -6 route add 2001:db8:9::/64 via fe80::1 dev eth0\n");
         file("lb.startup", """
                 ip address add 10.0.2.2/24 dev eth0
                 ip address add 10.0.3.1/24 dev eth1
@@ -87,6 +87,8 @@ class KatharaImportTest {
         assertThat(r.out()).contains("mac: \"02:00:00:00:00:a1\"").contains("impairment: {\"delay\": \"10ms\", \"jitter\": \"5ms\"}")
                 .contains("- {to: \"default\", via: \"10.0.1.1\", dev: \"eth0\"}")
                 .contains("- {to: \"10.0.1.0/24\", via: \"10.0.2.1\"}")
+                // a link-local next hop with its dev is a route too
+                .contains("- {to: \"2001:db8:9::/64\", via: \"fe80::1\", dev: \"eth0\"}")
                 .contains("- dnat: {destination: \"10.0.2.2\", protocol: \"tcp\", port: 80, probability: 0.5, to: \"10.0.3.10:80\"}")
                 .contains("\"index.html\": \"<html><body><h1>Server One</h1></body></html>\\n\"")
                 // a network command that maps to no key stays a command of the node
@@ -108,7 +110,7 @@ class KatharaImportTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         load(r.out());
         for (String expected : new String[] {"lab.conf:2: pc1[bridged]", "pc1.startup:2: start bind9", "pc1.startup:3: echo nameserver",
-                "pc2.startup:2: start frr (a routing daemon", "pc1/etc/bind/named.conf", "lab.conf:5: this is not a lab line",
+                "pc2.startup:2: start frr (no configuration for it", "pc1/etc/bind/named.conf", "lab.conf:5: this is not a lab line",
                 "lab.conf:4: pc2[ipv6]=false"}) {
             assertThat(r.err()).contains("not imported: " + expected);
             assertThat(r.out()).contains("#   - " + expected);
@@ -131,17 +133,75 @@ class KatharaImportTest {
 
     @Test
     void aDeviceOfAnotherImageIsAContainerWithItsFilesMountedReadOnlyFromTheLab() throws IOException {
-        file("lab.conf", "r1[0]=A\nr1[image]=\"kathara/frr\"\nr2[0]=A\nr2[image]=\"kathara/frr\"\n");
-        file("r1.startup", "ip address add 10.0.0.1/24 dev eth0\nsystemctl start frr\n");
-        file("r1/etc/frr/frr.conf", "router rip\n");
+        file("lab.conf", "r1[0]=A\nr1[image]=\"kathara/bird\"\nr2[0]=A\nr2[image]=\"kathara/frr\"\n");
+        file("r1.startup", "ip address add 10.0.0.1/24 dev eth0\nsystemctl start bird\n");
+        file("r1/etc/bird/bird.conf", "router id 10.0.0.1;\n");
         // a device of another image that needs nothing of it is a namespace node
         file("r2.startup", "ip address add 10.0.0.2/24 dev eth0\n");
         Cli.Result r = importLab();
         LoadedLab lab = load(r.out());
         assertThat(lab.model().nodes().get("r1").kind()).isEqualTo("container");
         assertThat(lab.model().nodes().get("r2").kind()).isEqualTo("namespace");
-        assertThat(r.out()).contains("image: \"kathara/frr\"").contains("- \"systemctl start frr\"")
-                .contains(dir.toRealPath().resolve("r1/etc/frr/frr.conf") + ":/etc/frr/frr.conf:ro");
+        assertThat(r.out()).contains("image: \"kathara/bird\"").contains("- \"systemctl start bird\"")
+                .contains(dir.toRealPath().resolve("r1/etc/bird/bird.conf") + ":/etc/bird/bird.conf:ro");
+    }
+
+    /**
+     * A routing lab as Kathará's are written: FRR's integrated frr.conf, Quagga's per-daemon files with a daemons
+     * file, Netkit's /etc/init.d/zebra. Each device's configuration becomes its node's routing frr text (a namespace
+     * node: nothing else of the image is needed), log lines left out; checks prove the routing: mutual BGP sessions
+     * come up, an OSPF domain's routers reach each other once it has converged.
+     */
+    @Test
+    void aDevicesFrrOrQuaggaConfigurationIsItsRoutingFrrTextWithChecksThatProveIt() throws IOException {
+        file("lab.conf", """
+                r1[0]=A
+                r1[1]=B
+                r1[image]="kathara/frr"
+                r2[0]=B
+                r2[1]=C
+                r2[image]="kathara/quagga"
+                r3[0]=C
+                r3[1]=D
+                r3[image]="kathara/quagga"
+                r4[0]=D
+                r4[image]="kathara/frr"
+                """);
+        file("r1.startup", "ip address add 10.0.1.1/24 dev eth0\nip address add 10.0.12.1/24 dev eth1\nsystemctl start frr\n");
+        file("r1/etc/frr/daemons", "zebra=yes\nospfd=yes\n");
+        file("r1/etc/frr/frr.conf", "log file /var/log/frr/frr.log\nrouter ospf\n! a comment inside the block\nnetwork 10.0.0.0/16 area 0.0.0.0\n");
+        file("r1/etc/frr/vtysh.conf", "service integrated-vtysh-config\n");
+        file("r2.startup", "ip address add 10.0.12.2/24 dev eth0\nip address add 10.0.23.2/24 dev eth1\nsystemctl start quagga\n");
+        file("r2/etc/quagga/daemons", "zebra=yes\nospfd=yes\nripd=no\n");
+        file("r2/etc/quagga/zebra.conf", "hostname zebra\npassword zebra\nlog file /var/log/quagga/zebra.log\n");
+        file("r2/etc/quagga/ospfd.conf", "router ospf\n network 10.0.0.0/16 area 0.0.0.0\n");
+        file("r2/etc/quagga/ripd.conf", "router rip\n network 10.0.0.0/16\n");
+        file("r3.startup", "ip address add 10.0.23.3/24 dev eth0\nip address add 10.0.34.3/24 dev eth1\n/etc/init.d/zebra start\n");
+        file("r3/etc/zebra/daemons", "zebra=yes\nospfd=yes\nbgpd=yes\n");
+        file("r3/etc/zebra/ospfd.conf", "router ospf\nnetwork 10.0.0.0/16 area 0.0.0.0\npassive-interface eth1\n");
+        file("r3/etc/zebra/bgpd.conf", "router bgp 3\nneighbor 10.0.34.4 remote-as 4\nneighbor 10.0.99.9 remote-as 9\n");
+        // a lesson where the student starts FRR by hand: the node runs it from the start, and says so
+        file("r4.startup", "ip address add 10.0.34.4/24 dev eth0\n");
+        file("r4/etc/frr/frr.conf", "router bgp 4\n neighbor 10.0.34.3 remote-as 3\n");
+        Cli.Result r = importLab("--name", "rt");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        LoadedLab lab = load(r.out());
+        for (String n : new String[] {"r1", "r2", "r3", "r4"}) {
+            assertThat(lab.model().nodes().get(n).kind()).as(n).isEqualTo("namespace");
+            assertThat(netlab.routing.extension.RoutingNodes.of(lab.model().nodes().get(n).spec())).as(n).isPresent();
+        }
+        String r2 = netlab.routing.extension.RoutingNodes.of(lab.model().nodes().get("r2").spec()).orElseThrow().frr().orElseThrow().text();
+        assertThat(r2).contains("hostname zebra").contains("router ospf\n network 10.0.0.0/16").doesNotContain("router rip").doesNotContain("log file");
+        String r3 = netlab.routing.extension.RoutingNodes.of(lab.model().nodes().get("r3").spec()).orElseThrow().frr().orElseThrow().text();
+        assertThat(r3).contains("router ospf").contains("router bgp 3");
+        assertThat(r.out()).contains("r1: its routing configuration (r1/etc/frr/frr.conf) is the node's routing frr text, without its log lines").doesNotContain("Not imported");
+        assertThat(r.err()).doesNotContain("not imported");
+        assertThat(r.out()).contains("r4: its startup does not start frr (the lab has it started by hand); the node runs its configuration");
+        assertThat(netlab.check.CheckSpec.of(lab.topology())).extracting(c -> c.name() + " | " + c.body().describe() + " | " + c.retries())
+                .contains("BGP session r3 - r4 (10.0.34.4) is up | bgp r3 neighbour 10.0.34.4 Established | 0",
+                        // r3's eth1 is passive: r4 is not in the domain, and r3's first address (eth0) is advertised
+                        "routers of the OSPF domain of r1 reach each other (routes ospf learned) | reachability r1,r2,r3 -> r1,r2,r3 | 45")
+                .noneMatch(c -> c.contains("10.0.99.9"));
     }
 
     @Test

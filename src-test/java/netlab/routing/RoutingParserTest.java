@@ -303,7 +303,8 @@ class RoutingParserTest {
                 """)).containsExactly(
                 "2:8: line 2 of the frr text of node 'r1': 'log file /var/log/frr/x.log': netlab sets each daemon's log (a file in the lab's work"
                         + " directory); a 'log' command could make it write elsewhere",
-                "2:8: line 3 of the frr text of node 'r1': 'router isis' needs a daemon netlab does not run (it runs zebra, staticd, ospfd and bgpd)",
+                "2:8: line 3 of the frr text of node 'r1': 'router isis' needs a daemon netlab does not run (it runs zebra, staticd, ospfd,"
+                        + " bgpd, ripd, ripngd and ospf6d)",
                 "2:8: line 4 of the frr text of node 'r1': 'dump bgp all /tmp/x': BGP dumps write files where they say; netlab keeps FRR's files"
                         + " in the lab's work directory");
         assertThat(errors("""

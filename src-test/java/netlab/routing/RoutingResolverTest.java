@@ -85,8 +85,16 @@ class RoutingResolverTest {
                     router bgp 65002
                 r3:
                   bgp: {as: 3}
+                h1:
+                  frr: |
+                    router rip
+                     network 10.0.0.0/8
+                    router ripng
+                    router ospf6
                 """);
         assertThat(r.nodes().get("r1").daemons()).containsExactly(FrrDaemon.ZEBRA, FrrDaemon.STATICD, FrrDaemon.OSPFD);
+        assertThat(r.nodes().get("h1").daemons()).as("the raw text's router rip, ripng, ospf6")
+                .containsExactly(FrrDaemon.ZEBRA, FrrDaemon.STATICD, FrrDaemon.RIPD, FrrDaemon.RIPNGD, FrrDaemon.OSPF6D);
         assertThat(r.nodes().get("r2").daemons()).as("the raw text's router bgp").containsExactly(FrrDaemon.ZEBRA, FrrDaemon.STATICD, FrrDaemon.BGPD);
         assertThat(r.nodes().get("r3").daemons()).containsExactly(FrrDaemon.ZEBRA, FrrDaemon.STATICD, FrrDaemon.BGPD);
     }

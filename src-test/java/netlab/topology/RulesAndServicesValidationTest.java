@@ -99,7 +99,7 @@ class RulesAndServicesValidationTest {
                       - tcp: {port: 80}
                       - http: {port: 0, address: web}
                 """)).containsExactly(
-                "11:9: unknown kind 'htp' for a service of node 'web' (did you mean 'http'?); kinds: http, tcp",
+                "11:9: unknown kind 'htp' for a service of node 'web' (did you mean 'http'?); kinds: http, tcp, dns",
                 "12:35: 'address' of the http service of node 'web': 192.168.1.1 is not an address of node 'web' (its addresses: 203.0.113.2)",
                 "13:16: unknown key 'adress' in the http service of node 'web' (did you mean 'address'?)",
                 "14:9: the tcp service of node 'web' needs 'port'",

@@ -132,6 +132,22 @@ class RoutingExtensionTest {
     }
 
     @Test
+    void checksMayNameANodeWhoseProtocolIsInItsFrrText() {
+        // an imported lab's FRR configuration is raw text: its router blocks run the protocol as a section would
+        String raw = LAB.replace("  h1: {}\n", """
+                  h1:
+                    interfaces: {eth2: [10.0.23.1/30]}
+                    routing: {frr: "router bgp 65003\\n neighbor 10.0.23.2 remote-as 65002\\nrouter ospf\\n network 10.0.0.0/8 area 0\\nrouter rip\\n"}
+                """).replace("- ospf: {node: r1, neighbor: r2}", "- ospf: {node: h1, neighbor: r2}\n  - bgp: {node: h1, neighbor: r2}\n"
+                + "  - route: {node: h1, to: 10.255.0.2/32, proto: rip}").replace("links: [[r1:eth1, r2:eth1]]", "links: [[r1:eth1, r2:eth1], [h1:eth2, r2:eth2]]")
+                .replace("interfaces: {eth1: [10.0.12.2/30], lo", "interfaces: {eth1: [10.0.12.2/30], eth2: [10.0.23.2/30], lo");
+        load(raw);
+        assertThat(errors(raw.replace("router bgp 65003", "router rip").replace("router ospf", "!")))
+                .anySatisfy(e -> assertThat(e).contains("node h1 runs no BGP (its routing: has no bgp, nor a router bgp in its frr text)"))
+                .anySatisfy(e -> assertThat(e).contains("node h1 runs no OSPF"));
+    }
+
+    @Test
     void aRoutingNodeRefusesAnUnknownKeyWithItsPlace() {
         assertThatThrownBy(() -> load(LAB.replace("routing:\n      ospf: {interfaces: {eth1: {network: point-to-point}, lo: {passive: true}}}\n  r2:",
                 "routing:\n      ospff: {}\n  r2:"))).isInstanceOf(InvalidTopologyException.class).hasMessageContaining("ospff");

@@ -35,6 +35,7 @@ import netlab.rules.kinds.DnatRule;
 import netlab.rules.kinds.FilterRule;
 import netlab.rules.kinds.MasqueradeRule;
 import netlab.rules.kinds.SnatRule;
+import netlab.services.DnsService;
 import netlab.services.HttpService;
 import netlab.services.ServicesExtension;
 import netlab.services.TcpService;
@@ -68,7 +69,8 @@ public final class BuiltIn {
                         new FilterRule.Kind("reject")))),
                 new ServicesExtension(Registry.of("service kind", List.of(
                         new HttpService.Kind(),
-                        new TcpService.Kind()))),
+                        new TcpService.Kind(),
+                        new DnsService.Kind()))),
                 new RoutingExtension());
 
         List<CheckKind> checks = new ArrayList<>(List.of(

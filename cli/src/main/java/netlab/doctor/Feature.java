@@ -23,7 +23,7 @@ public enum Feature {
     CURL("curl (HTTP checks)", "apt-get install curl"),
     BUSYBOX("busybox (servers in nodes)", "apt-get install busybox-static"),
     ETCD("etcd and etcdctl (a cluster's subnet table)", "apt-get install etcd-server etcd-client"),
-    FRR("FRR (routing: zebra, staticd, ospfd, bgpd, vtysh and the user frr)", "apt-get install frr");
+    FRR("FRR (routing: zebra, staticd, ospfd, bgpd, ripd, vtysh and the user frr)", "apt-get install frr");
 
     private final String description;
     private final String remedy;

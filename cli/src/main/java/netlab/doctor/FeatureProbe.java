@@ -80,7 +80,7 @@ public final class FeatureProbe {
 
     /** Debian's frr package: the daemons netlab starts in /usr/lib/frr, vtysh, and the user they drop to. */
     static final Path FRR_DAEMONS = Path.of("/usr/lib/frr");
-    static final List<String> FRR_PROGRAMS = List.of("zebra", "staticd", "ospfd", "bgpd");
+    static final List<String> FRR_PROGRAMS = List.of("zebra", "staticd", "ospfd", "bgpd", "ripd");
 
     private ProbeResult frr() {
         List<String> missing = new ArrayList<>();

@@ -70,6 +70,7 @@ final class DerivedChecks {
             }
         }
         spread(lab);
+        RoutingChecks.add(lab);
     }
 
     /**

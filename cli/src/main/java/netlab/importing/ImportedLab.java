@@ -11,8 +11,15 @@ final class ImportedLab {
     /** A link: node:interface to a switch (a bare name) or to another node:interface. */
     record Link(String a, String b) {}
 
-    /** A derived check as netlab writes it: its name, its kind and its settings (values already YAML). */
-    record Check(String name, String kind, Map<String, Object> fields) {}
+    /**
+     * A derived check as netlab writes it: its name, its kind and its settings (values already YAML); one that
+     * depends on routing convergence is tried again for as long as a routing protocol may take.
+     */
+    record Check(String name, String kind, Map<String, Object> fields, boolean awaitsRouting) {
+        Check(String name, String kind, Map<String, Object> fields) {
+            this(name, kind, fields, false);
+        }
+    }
 
     final String source;
     final String format;

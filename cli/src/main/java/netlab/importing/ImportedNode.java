@@ -28,6 +28,8 @@ final class ImportedNode {
     final List<Rule> rules = new ArrayList<>();
     /** An http service's pages (path under its document root → content); empty: no http service. */
     Optional<Map<String, String>> httpPages = Optional.empty();
+    /** FRR configuration text for the node's routing (its daemons' configuration, read from the device folder). */
+    Optional<String> routingFrr = Optional.empty();
     final List<String> exec = new ArrayList<>();
     final List<String> mounts = new ArrayList<>();
     final Map<String, String> environment = new LinkedHashMap<>();

@@ -143,6 +143,17 @@ final class KatharaImporter {
         own.translate(startup(device.name() + ".startup"), 1);
         List<String> exec = device.option("exec");
         if (!exec.isEmpty()) new StartupTranslator(into, node, "lab.conf " + device.name() + "[exec]").translate(exec, 1);
+        Optional<StartupTranslator> routing = List.of(t, own).stream().filter(x -> x.startsRouting.isPresent()).reduce((a, b) -> b);
+        routing.ifPresent(r -> node.routingFrr = RoutingConfig.read(files, into, device.name(), r.startsRouting.get(), r.routingStartedAt));
+        Optional<String> suite = device.first("image").flatMap(RoutingConfig::suiteOfImage);
+        if (routing.isEmpty() && suite.isPresent() && RoutingConfig.folders(suite.get()).stream().anyMatch(f -> files.isDirectory(device.name() + "/" + f))) {
+            // a lesson that has the student start the daemons by hand: netlab runs them from the start
+            node.routingFrr = RoutingConfig.read(files, into, device.name(), suite.get(), "lab.conf " + device.name() + "[image]");
+            if (node.routingFrr.isPresent()) {
+                into.notes.add(device.name() + ": its startup does not start " + suite.get() + " (the lab has it started by hand); the node runs its"
+                        + " configuration from the start");
+            }
+        }
         deviceFiles(into, node, folder, t.startsWebServer || own.startsWebServer);
         return node;
     }
@@ -184,7 +195,9 @@ final class KatharaImporter {
                 continue;
             }
             String inside = e.path().substring(node.name.length());
-            if (node.container()) {
+            if (node.routingFrr.isPresent() && RoutingConfig.isSuiteFile(inside)) {
+                continue; // read into the node's routing
+            } else if (node.container()) {
                 node.mounts.add(files.absolute(e.path()) + ":" + inside + ":ro");
             } else if (web && e.path().startsWith(html)) {
                 try {

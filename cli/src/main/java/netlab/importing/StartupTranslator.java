@@ -38,6 +38,9 @@ final class StartupTranslator {
     private final String file;
     /** Set when a web server was started: the pages come from the device folder. */
     boolean startsWebServer;
+    /** The routing suite started (frr, quagga, zebra) and where: its configuration comes from the device folder. */
+    Optional<String> startsRouting = Optional.empty();
+    String routingStartedAt = "";
 
     StartupTranslator(ImportedLab lab, ImportedNode node, String file) {
         this.lab = lab;
@@ -144,7 +147,12 @@ final class StartupTranslator {
             startsWebServer = true;
             return true;
         }
-        String why = ROUTING_DAEMONS.contains(name) ? "a routing daemon: netlab runs none"
+        if (RoutingConfig.SUITES.contains(name)) {
+            startsRouting = Optional.of(name);
+            routingStartedAt = where;
+            return true;
+        }
+        String why = ROUTING_DAEMONS.contains(name) ? "a routing daemon netlab does not start by itself (it runs FRR's suite, as frr, quagga or zebra)"
                 : "the service '" + Printable.name(name) + "' is not one of netlab's (http, tcp)";
         lab.skip(where, "start " + Printable.name(name), why);
         return true;
@@ -249,10 +257,7 @@ final class StartupTranslator {
             else return false;
         }
         if (via.isEmpty() && dev.isEmpty()) return false;
-        if (via.isPresent() && via.get().toLowerCase(Locale.ROOT).startsWith("fe80:")) {
-            lab.notes.add(where + ": a route via a link-local address is kept as a command (netlab's routes need a global next hop)");
-            return false;
-        }
+        if (via.isPresent() && via.get().toLowerCase(Locale.ROOT).startsWith("fe80:") && dev.isEmpty()) return false;
         node.routes.add(new ImportedNode.Route(to, via, dev));
         return true;
     }

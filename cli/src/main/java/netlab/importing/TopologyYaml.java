@@ -88,7 +88,10 @@ final class TopologyYaml {
             for (ImportedLab.Check c : lab.checks) {
                 line(1, "- name: " + q(c.name()));
                 line(2, c.kind() + ": " + flow(c.fields()));
-                if (c.kind().equals("reachability")) {
+                if (c.awaitsRouting()) {
+                    line(2, "retries: " + RoutingChecks.RETRIES);
+                    line(2, "interval: " + RoutingChecks.INTERVAL);
+                } else if (c.kind().equals("reachability")) {
                     // IPv6 addresses need DAD before they answer; a first ARP may be slow under load
                     line(2, "retries: 3");
                     line(2, "interval: 1s");
@@ -137,6 +140,10 @@ final class TopologyYaml {
             line(2, "rules:");
             for (ImportedNode.Rule r : n.rules) line(3, "- " + r.kind() + ": " + ruleFields(r.fields()));
         }
+        n.routingFrr.ifPresent(t -> {
+            line(2, "routing:");
+            line(3, "frr: " + q(t));
+        });
         n.httpPages.ifPresent(p -> {
             line(2, "services:");
             if (p.isEmpty()) line(3, "- http");

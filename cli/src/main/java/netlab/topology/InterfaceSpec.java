@@ -13,6 +13,10 @@ import netlab.source.Pos;
  * @param autoAddress true when the user gave no {@code addresses} key at all
  * @param typeSpec   what kind of interface it is; {@link VethInterface} (the end of a link) unless a type is given
  * @param impairment delay, loss, rate limit on what the interface sends (one direction)
+ * @param linkLocal  keep the kernel's IPv6 link-local address even without IPv6 addresses ({@code link_local: true};
+ *                   else such an interface gets none)
+ * @param dad        duplicate address detection on (the kernel's default); {@code dad: false} makes the link-local
+ *                   address usable at once
  */
 public record InterfaceSpec(
         String name,
@@ -22,10 +26,17 @@ public record InterfaceSpec(
         Optional<MacAddress> mac,
         OptionalInt mtu,
         Pos pos,
-        Optional<Impairment> impairment) {
+        Optional<Impairment> impairment,
+        boolean linkLocal,
+        boolean dad) {
 
     public InterfaceSpec {
         addresses = List.copyOf(addresses);
+    }
+
+    public InterfaceSpec(String name, InterfaceTypeSpec typeSpec, List<AddressSpec> addresses, boolean autoAddress,
+                         Optional<MacAddress> mac, OptionalInt mtu, Pos pos, Optional<Impairment> impairment) {
+        this(name, typeSpec, addresses, autoAddress, mac, mtu, pos, impairment, false, true);
     }
 
     public InterfaceSpec(String name, InterfaceTypeSpec typeSpec, List<AddressSpec> addresses, boolean autoAddress,

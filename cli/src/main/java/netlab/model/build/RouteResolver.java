@@ -15,7 +15,8 @@ import netlab.topology.RouteSpec;
 
 /**
  * Resolves a node's routes: a gateway written as a node name becomes that node's address in a subnet both
- * share; every gateway must be in one of the node's own subnets (on-link), and of the destination's family.
+ * share; every gateway must be in one of the node's own subnets (on-link), or an IPv6 link-local address with the
+ * route's dev, and of the destination's family.
  */
 final class RouteResolver {
     private final Map<String, ModelNode> nodes;
@@ -65,6 +66,12 @@ final class RouteResolver {
                 d.error(r.pos(), route + ": gateway " + a + " is " + a.family() + " but the destination is " + (v6 ? "IPv6" : "IPv4"));
                 return Optional.empty();
             }
+            if (isLinkLocal(a)) {
+                // on-link by definition, but on which link only dev says (as 'ip route ... via fe80::1 dev eth1')
+                if (r.dev().isPresent()) return literal;
+                d.error(r.pos(), route + ": gateway " + a + " is link-local: give the interface it is on ('dev')");
+                return Optional.empty();
+            }
             if (connected(n, a).isEmpty()) {
                 d.error(r.pos(), route + ": gateway " + a + " is not in any subnet of the node (its addresses: " + addresses(n) + ")");
                 return Optional.empty();
@@ -92,6 +99,11 @@ final class RouteResolver {
         d.error(r.pos(), route + ": node '" + text + "' has no " + (v6 ? "IPv6" : "IPv4") + " address in a subnet of '" + n.name()
                 + "', so it cannot be its gateway");
         return Optional.empty();
+    }
+
+    /** fe80::/10: an IPv6 address valid on one link only. */
+    static boolean isLinkLocal(IpAddress a) {
+        return a.isV6() && a.value().shiftRight(118).intValue() == 0x3FA;
     }
 
     /** The node's interface address whose subnet contains {@code a}. */

@@ -130,7 +130,9 @@ public final class Planner {
         for (ModelInterface i : InterfaceOrder.creationOrder(n)) {
             catalog.interfaceTypes().get(i.spec().typeSpec().type()).planCreate(n, i, naming, plan);
             if (!i.name().equals("lo")) {
-                if (noV6(i)) node(n, new IpOp.AddrGenModeNone(i.name()));
+                // before the link is up, when the kernel makes the link-local address: without DAD it is usable at once
+                if (!i.spec().dad()) node(n, new SysctlOp("net.ipv6.conf." + i.name() + ".accept_dad", "0"));
+                if (noV6(i) && !i.spec().linkLocal()) node(n, new IpOp.AddrGenModeNone(i.name()));
                 node(n, new IpOp.LinkUp(i.name()));
             }
             for (Cidr c : i.addresses()) node(n, new IpOp.AddrReplace(c, i.name()));

@@ -7,7 +7,12 @@ public enum FrrDaemon {
     /** Static routes (FRR's {@code ip route}), which the raw text may give. */
     STATICD("staticd"),
     OSPFD("ospfd"),
-    BGPD("bgpd");
+    BGPD("bgpd"),
+    /** RIP and RIPng: only the raw text configures them (router rip, router ripng). */
+    RIPD("ripd"),
+    RIPNGD("ripngd"),
+    /** OSPFv3 (router ospf6), raw text only. */
+    OSPF6D("ospf6d");
 
     private final String program;
 

@@ -32,7 +32,7 @@ import netlab.yaml.Fields;
  */
 public record RouteCheck(String node, String to, Optional<String> proto, Optional<String> via, Optional<String> dev, Pos nodePos, Pos toPos,
                          Pos viaPos, Pos devPos) implements CheckBody {
-    static final List<String> PROTOCOLS = List.of("ospf", "bgp", "static", "kernel", "boot", "zebra");
+    static final List<String> PROTOCOLS = List.of("ospf", "bgp", "rip", "static", "kernel", "boot", "zebra");
 
     public static final class Kind implements CheckKind {
         @Override

@@ -12,7 +12,7 @@ import netlab.source.Diagnostics;
  */
 public final class RawFrrRules {
     /** The {@code router X} blocks the daemons netlab starts understand. */
-    public static final Set<String> ROUTERS = Set.of("ospf", "bgp");
+    public static final Set<String> ROUTERS = Set.of("ospf", "bgp", "rip", "ripng", "ospf6");
 
     private RawFrrRules() {}
 
@@ -34,8 +34,8 @@ public final class RawFrrRules {
                 d.error(raw.pos(), where + ": '" + line.strip() + "': BGP dumps write files where they say; netlab keeps FRR's files in the"
                         + " lab's work directory");
             } else if (first.equals("router") && words.length > 1 && !ROUTERS.contains(words[1])) {
-                d.error(raw.pos(), where + ": 'router " + words[1] + "' needs a daemon netlab does not run (it runs zebra, staticd, ospfd and"
-                        + " bgpd)");
+                d.error(raw.pos(), where + ": 'router " + words[1] + "' needs a daemon netlab does not run (it runs zebra, staticd, ospfd,"
+                        + " bgpd, ripd, ripngd and ospf6d)");
             }
         }
     }

@@ -32,7 +32,7 @@ import netlab.yaml.YSeq;
  * give just the addresses.
  */
 final class InterfaceParser {
-    static final Set<String> COMMON = Set.of("type", "addresses", "mac", "mtu", "impairment");
+    static final Set<String> COMMON = Set.of("type", "addresses", "mac", "mtu", "impairment", "link_local", "dad");
 
     private InterfaceParser() {}
 
@@ -82,7 +82,10 @@ final class InterfaceParser {
         OptionalInt mtu = f.integer("mtu", 68, 65535).map(v -> OptionalInt.of(v.intValue())).orElse(OptionalInt.empty());
         Optional<Impairment> impairment = f.node("impairment").flatMap(n -> ImpairmentParser.parse(n, "interface " + node + ":" + name, d));
         InterfaceTypeSpec typeSpec = type.parse(f, node, name);
-        return new InterfaceSpec(name, typeSpec, addrs, auto, mac, mtu, keyPos, impairment);
+        boolean dad = f.bool("dad", true);
+        // the sysctl's path is the interface's name between dots
+        if (!dad && name.contains(".")) d.error(f.posOf("dad"), "'dad: false' needs an interface name without a dot (" + where + ")");
+        return new InterfaceSpec(name, typeSpec, addrs, auto, mac, mtu, keyPos, impairment, f.bool("link_local", false), dad);
     }
 
     static List<AddressSpec> addresses(YNode n, String where, Diagnostics d) {
