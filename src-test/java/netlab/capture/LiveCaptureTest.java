@@ -31,7 +31,7 @@ class LiveCaptureTest {
     @Test
     void theFilterReachesTcpdumpAsItsExpressionAfterDoubleDashNeverAsAnOption() {
         assertThat(LiveCapture.command(A, Optional.of("icmp or port 80"))).containsExactly("ip", "netns", "exec", "netlab-l-h1",
-                "tcpdump", "-i", "eth1", "-w", "-", "-U", "--time-stamp-precision=nano", "-s", "262144", "-n", "--", "icmp or port 80");
+                "tcpdump", "-i", "eth1", "-w", "-", "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", "262144", "-n", "--", "icmp or port 80");
         assertThat(LiveCapture.command(A, Optional.empty())).endsWith("-n", "--");
         assertThatThrownBy(() -> new LiveCapture(List.of(A), Optional.of(" -w /x"), argv -> null, () -> 0))
                 .isInstanceOf(NetlabException.class).hasMessageContaining("may not start with '-'");

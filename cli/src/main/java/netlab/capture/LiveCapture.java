@@ -25,7 +25,7 @@ import netlab.process.ProcessRunner;
  */
 public final class LiveCapture {
     /** Long enough for every reader to have handed over a frame its tcpdump wrote (they flush each one: -U). */
-    static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     static final int SNAPLEN = 262144;
 
     /** Where the merged frames go. {@code begin} is called once, with the interfaces in the order of the taps. */
@@ -77,7 +77,7 @@ public final class LiveCapture {
 
     /** The tcpdump command line for one tap: its interface, pcap to stdout, one flush per frame; the filter after "--". */
     static List<String> command(Tap t, Optional<String> filter) {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", t.netns(), "tcpdump", "-i", t.ifname(), "-w", "-", "-U",
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", t.netns(), "tcpdump", "-i", t.ifname(), "-w", "-", "-U", "--immediate-mode",
                 "--time-stamp-precision=nano", "-s", Integer.toString(SNAPLEN), "-n", "--"));
         filter.ifPresent(argv::add);
         return argv;
@@ -149,8 +149,16 @@ public final class LiveCapture {
         return t;
     }
 
-    /** Captures until one of the limits, Ctrl-C, or the end of every tcpdump; returns what it wrote. */
+    /** {@link #run(Limits, Sink, Runnable)} that tells nobody when it listens. */
     public Result run(Limits limits, Sink sink) throws IOException {
+        return run(limits, sink, () -> { });
+    }
+
+    /**
+     * Captures until one of the limits, Ctrl-C, or the end of every tcpdump; returns what it wrote. {@code listening}
+     * runs once every tcpdump listens (what is sent from then on is captured).
+     */
+    public Result run(Limits limits, Sink sink, Runnable listening) throws IOException {
         BlockingQueue<Frame> queue = new LinkedBlockingQueue<>();
         List<Listener> listeners = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -168,6 +176,7 @@ public final class LiveCapture {
                 ifaces.add(new PcapngWriter.Interface(l.tap.label(), l.tap.description(), l.reader.linkType(), l.reader.snaplen()));
             }
             sink.begin(ifaces);
+            listening.run();
             return loop(limits, sink, queue, listeners, problems);
         } finally {
             stop(listeners);

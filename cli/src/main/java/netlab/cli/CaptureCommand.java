@@ -76,11 +76,11 @@ public final class CaptureCommand implements Callable<Integer> {
         PcapngSink file = write == null ? null : new PcapngSink(toStdout ? () -> new CheckedOutput(top.out())
                 : () -> new BufferedOutputStream(Files.newOutputStream(Path.of(write)), 1 << 16));
         LiveCapture.Sink sink = file != null ? file : new LineSink(top.out(), ZoneId.systemDefault());
-        if (!top.quiet) top.err().println("capturing on " + String.join(", ", interfaces) + (toStdout ? "" : write != null ? " into " + write : "")
-                + " (Ctrl-C to stop)");
+        String listening = "capturing on " + String.join(", ", interfaces) + (toStdout ? "" : write != null ? " into " + write : "") + " (Ctrl-C to stop)";
         LiveCapture.Result result;
         try {
-            result = new LiveCapture(taps, f, env.processes()).run(new LiveCapture.Limits(Optional.ofNullable(count), d), sink);
+            result = new LiveCapture(taps, f, env.processes()).run(new LiveCapture.Limits(Optional.ofNullable(count), d), sink,
+                    () -> { if (!top.quiet) top.err().println(listening); });
         } catch (IOException e) {
             throw NetlabException.failed("capture: cannot write " + (write == null || toStdout ? "the output" : write) + ": " + e.getMessage());
         } finally {
