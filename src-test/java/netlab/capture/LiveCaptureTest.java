@@ -31,7 +31,7 @@ class LiveCaptureTest {
     @Test
     void theFilterReachesTcpdumpAsItsExpressionAfterDoubleDashNeverAsAnOption() {
         assertThat(LiveCapture.command(A, Optional.of("icmp or port 80"))).containsExactly("ip", "netns", "exec", "netlab-l-h1",
-                "tcpdump", "-i", "eth1", "-w", "-", "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", "262144", "-n", "--", "icmp or port 80");
+                "tcpdump", "-i", "eth1", "-B", "16384", "-w", "-", "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", "262144", "-n", "--", "icmp or port 80");
         assertThat(LiveCapture.command(A, Optional.empty())).endsWith("-n", "--");
         assertThatThrownBy(() -> new LiveCapture(List.of(A), Optional.of(" -w /x"), argv -> null, () -> 0))
                 .isInstanceOf(NetlabException.class).hasMessageContaining("may not start with '-'");
@@ -105,5 +105,22 @@ class LiveCaptureTest {
             return new ByteArrayOutputStream();
         }))).isInstanceOf(NetlabException.class).hasMessageContaining("h1:eth1: tcpdump: eth1: That device is not up");
         assertThat(opened[0]).as("no output is opened for a capture that did not start").isFalse();
+    }
+
+    @Test
+    void framesTheKernelDroppedAreSaidNotHidden() throws Exception {
+        Path p = dir.resolve("one.pcap");
+        Files.write(p, PcapStreams.of(ByteOrder.LITTLE_ENDIAN, true, 1, List.of(rec(1000, 1))));
+        LiveCapture.Starter dropping = argv -> {
+            try {
+                return new ProcessBuilder("sh", "-c", "cat \"$0\"; echo '1 packet captured' >&2; echo '3 packets dropped by kernel' >&2", p.toString()).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        LiveCapture.Result r = new LiveCapture(List.of(A), Optional.empty(), dropping, () -> 0)
+                .run(new LiveCapture.Limits(Optional.empty(), Optional.empty()), new PcapngSink(ByteArrayOutputStream::new));
+        assertThat(r.frames()).isEqualTo(1);
+        assertThat(r.problems()).contains("tcpdump on h1:eth1: 3 packets dropped by the kernel (they came faster than it could write them)");
     }
 }

@@ -27,6 +27,9 @@ public final class LiveCapture {
     /** Long enough for every reader to have handed over a frame its tcpdump wrote (they flush each one: -U). */
     static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     static final int SNAPLEN = 262144;
+    /** The kernel's buffer per interface (KiB): a flood writes a frame at a time into the pipe, a burst waits here. */
+    static final String BUFFER_KIB = "16384";
+    private static final java.util.regex.Pattern DROPPED = java.util.regex.Pattern.compile("^(\\d+) packets? dropped by kernel");
 
     /** Where the merged frames go. {@code begin} is called once, with the interfaces in the order of the taps. */
     public interface Sink {
@@ -77,7 +80,7 @@ public final class LiveCapture {
 
     /** The tcpdump command line for one tap: its interface, pcap to stdout, one flush per frame; the filter after "--". */
     static List<String> command(Tap t, Optional<String> filter) {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", t.netns(), "tcpdump", "-i", t.ifname(), "-w", "-", "-U", "--immediate-mode",
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", t.netns(), "tcpdump", "-i", t.ifname(), "-B", BUFFER_KIB, "-w", "-", "-U", "--immediate-mode",
                 "--time-stamp-precision=nano", "-s", Integer.toString(SNAPLEN), "-n", "--"));
         filter.ifPresent(argv::add);
         return argv;
@@ -89,6 +92,7 @@ public final class LiveCapture {
         final Process process;
         final CountDownLatch header = new CountDownLatch(1);
         final StringBuilder errors = new StringBuilder();
+        volatile long dropped;
         volatile PcapReader reader;
         volatile String failure;
         final Thread out, err;
@@ -120,6 +124,8 @@ public final class LiveCapture {
         private void readErrors() {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    java.util.regex.Matcher m = DROPPED.matcher(line.strip());
+                    if (m.find()) dropped = Long.parseLong(m.group(1));
                     if (line.contains("listening on") || line.contains("packets captured") || line.contains("received by filter")
                             || line.contains("dropped by kernel")) continue;
                     synchronized (errors) {
@@ -241,6 +247,9 @@ public final class LiveCapture {
         // what the tcpdumps had already captured is written too (in order), up to the count
         stop(listeners);
         for (Frame f = queue.poll(); f != null; f = queue.poll()) order.add(f);
+        for (Listener l : listeners) {
+            if (l.dropped > 0) problems.add("tcpdump on " + l.tap.label() + ": " + l.dropped + " packets dropped by the kernel (they came faster than it could write them)");
+        }
         try {
             written = emit(order.all(), sink, written, max);
             sink.end();
