@@ -166,6 +166,7 @@ function _complete_netlab() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} graph" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_netlab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} capture" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cluster" ];    then _picocli_netlab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import" ];    then _picocli_netlab; return $?; fi
@@ -198,43 +199,45 @@ function _complete_netlab() {
   local cmds9=(shell)
   local cmds10=(graph)
   local cmds11=(trace)
-  local cmds12=(link)
-  local cmds13=(cluster)
-  local cmds14=(import)
-  local cmds15=(generate)
-  local cmds16=(list)
-  local cmds17=(ls)
-  local cmds18=(doctor)
-  local cmds19=(version)
-  local cmds20=(help)
-  local cmds21=(link set)
-  local cmds22=(link clear)
-  local cmds23=(link show)
-  local cmds24=(cluster leases)
-  local cmds25=(cluster sync)
-  local cmds26=(cluster remove-node)
-  local cmds27=(cluster add-node)
-  local cmds28=(import kathara)
-  local cmds29=(import containerlab)
+  local cmds12=(capture)
+  local cmds13=(link)
+  local cmds14=(cluster)
+  local cmds15=(import)
+  local cmds16=(generate)
+  local cmds17=(list)
+  local cmds18=(ls)
+  local cmds19=(doctor)
+  local cmds20=(version)
+  local cmds21=(help)
+  local cmds22=(link set)
+  local cmds23=(link clear)
+  local cmds24=(link show)
+  local cmds25=(cluster leases)
+  local cmds26=(cluster sync)
+  local cmds27=(cluster remove-node)
+  local cmds28=(cluster add-node)
+  local cmds29=(import kathara)
+  local cmds30=(import containerlab)
 
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_netlab_import_containerlab; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_netlab_import_kathara; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_netlab_cluster_addnode; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_netlab_cluster_removenode; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_netlab_cluster_sync; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_netlab_cluster_leases; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_netlab_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_netlab_link_clear; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_netlab_link_set; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_netlab_help; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_version; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_ls; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_generate; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_import; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_cluster; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_link; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_netlab_import_containerlab; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_netlab_import_kathara; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_netlab_cluster_addnode; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_netlab_cluster_removenode; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_netlab_cluster_sync; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_netlab_cluster_leases; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_netlab_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_netlab_link_clear; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_netlab_link_set; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_netlab_help; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_netlab_version; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_netlab_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_netlab_ls; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_netlab_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_netlab_generate; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_netlab_import; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_netlab_cluster; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_netlab_link; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_netlab_capture; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_netlab_trace; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_netlab_graph; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_netlab_shell; return $?; fi
@@ -258,7 +261,7 @@ function _picocli_netlab() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="up down status inspect check test validate exec save shell graph trace link cluster import generate list ls doctor version help"
+  local commands="up down status inspect check test validate exec save shell graph trace capture link cluster import generate list ls doctor version help"
   local flag_opts="'--debug' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state-dir'"
 
@@ -693,6 +696,48 @@ function _picocli_netlab_trace() {
       return $?
       ;;
     '--port')
+      return
+      ;;
+    '--state-dir')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `capture` subcommand.
+function _picocli_netlab_capture() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-l' '--lab' '-w' '--write' '-f' '--filter' '-c' '--count' '--duration' '--state-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--lab')
+      return
+      ;;
+    '-w'|'--write')
+      return
+      ;;
+    '-f'|'--filter')
+      return
+      ;;
+    '-c'|'--count')
+      return
+      ;;
+    '--duration')
       return
       ;;
     '--state-dir')

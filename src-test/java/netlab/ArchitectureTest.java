@@ -34,7 +34,7 @@ class ArchitectureTest {
                     "netlab.topology.parse..", "netlab.topology.expand..", "netlab.model.build..", "netlab.plan.build.."),
             new Layer("kinds and extensions", "netlab.nodes..", "netlab.interfaces..", "netlab.rules..", "netlab.services..",
                     "netlab.check.kinds..", "netlab.cluster..", "netlab.routing.."),
-            new Layer("use cases", "netlab.lab..", "netlab.trace..", "netlab.graph..", "netlab.explain..", "netlab.check.report..", "netlab.importing..", "netlab.generate.."),
+            new Layer("use cases", "netlab.lab..", "netlab.trace..", "netlab.capture..", "netlab.graph..", "netlab.explain..", "netlab.check.report..", "netlab.importing..", "netlab.generate.."),
             new Layer("composition root", "netlab.app.."),
             new Layer("console", "netlab.console.."),
             new Layer("shell", "netlab.shell.."),

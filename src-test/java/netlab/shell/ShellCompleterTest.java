@@ -68,6 +68,9 @@ class ShellCompleterTest {
         assertThat(at("inspect", "")).containsExactly("r1", "h1", "h2", "h3");
         assertThat(at("trace", "h1", "")).contains("h2", "h2:eth1", "10.1.2.1");
         assertThat(at("trace", "-p", "")).containsExactly("icmp", "tcp", "udp");
+        assertThat(at("capture", "")).contains("h1:eth1", "r1:eth2").doesNotContain("h1");
+        assertThat(at("capture", "h1:eth1", "")).contains("r1:eth1", "r1:eth2");
+        assertThat(at("capture", "h1:eth1", "-w", "")).doesNotContain("h1:eth1");
         assertThat(at("graph", "x.yaml", "--format", "")).containsExactly("dot", "mermaid", "svg", "png");
         assertThat(at("help", "")).contains("topology", "up", "trace");
     }

@@ -131,4 +131,22 @@ class RulesAndServicesValidationTest {
                 "12:25: tcp to 'wbe': there is no node 'wbe' (did you mean 'web'?)",
                 "12:36: 'port' in the tcp check must be between 1 and 65535, not 65536");
     }
+
+    @Test
+    void overIpv6TheTcpAndHttpChecksNeedTheNodesIpv6Addresses() {
+        assertThat(errors(LAB + """
+                nodes:
+                  r1: {}
+                  h1: {}
+                  web: {}
+                checks:
+                  - tcp: {from: h1, to: web, port: 80, ipv6: true}
+                  - tcp: {from: h1, to: 203.0.113.9, port: 80, ipv6: true}
+                  - http: {from: h1, url: "http://[2001:db8::1]/", server_sees: h1}
+                  - http: {from: h1, url: "http://${web}/", server_sees: h1}
+                """)).containsExactly(
+                "11:25: tcp to 'web' has no IPv6 address to probe",
+                "12:25: tcp to 203.0.113.9 is IPv4; remove 'ipv6: true'",
+                "13:65: server_sees 'h1' has no IPv6 address to probe"); // the URL's host is IPv6, so is the client
+    }
 }

@@ -43,6 +43,7 @@ public final class NetlabCommand implements Runnable {
             Map.entry("shell", ShellCommand.class),
             Map.entry("graph", GraphCommand.class),
             Map.entry("trace", TraceCommand.class),
+            Map.entry("capture", CaptureCommand.class),
             Map.entry("link", LinkCommand.class),
             Map.entry("cluster", ClusterCommand.class),
             Map.entry("import", netlab.cli.ImportCommand.class),

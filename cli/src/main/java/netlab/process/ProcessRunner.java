@@ -53,6 +53,14 @@ public final class ProcessRunner {
         }
     }
 
+    /**
+     * Starts a long-running program that the calling thread stays with until it ends (a capture): like
+     * {@link #start}, but it dies with netlab, as the programs {@link #run} waits for do ({@link ParentDeath}).
+     */
+    public Process startWhileWaiting(List<String> argv) {
+        return start(ParentDeath.killsChild(argv));
+    }
+
     private static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();

@@ -127,6 +127,7 @@ public final class ShellCompleter implements Completer {
                 yield n;
             }
             case "TO" -> Candidates.targets(s);
+            case "NODE:IFACE" -> Candidates.interfaces(s);
             case "LAB" -> {
                 List<String> labs = new ArrayList<>();
                 for (netlab.state.LabName n : s.env().store().labs()) labs.add(n.value());

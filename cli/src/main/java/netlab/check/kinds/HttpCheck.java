@@ -112,7 +112,15 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
             d.error(urlPos, "'url' must start with http:// or https://, like http://${web}/ (not '" + url + "')");
         }
         Placeholders.validate(url, urlPos, model, d);
-        serverSees.ifPresent(t -> t.validate(model, d, "server_sees", t.literal().map(IpAddress::isV6).orElse(false)));
+        serverSees.ifPresent(t -> t.validate(model, d, "server_sees", seesV6(t, url)));
+    }
+
+    /**
+     * Whether server_sees names the client's IPv6 address: an IPv6 address given, or a node or interface while the
+     * URL's host is in brackets (an IPv6 address, like http://[${web.ip6}]/): the client then speaks IPv6.
+     */
+    static boolean seesV6(Target t, String url) {
+        return t.literal().map(IpAddress::isV6).orElse(url.startsWith("http://[") || url.startsWith("https://["));
     }
 
     @Override
@@ -144,7 +152,7 @@ public record HttpCheck(String from, String url, int status, Optional<String> co
                     + " whom it saw" + firstLine(r.body()));
         }
         Optional<IpAddress> seen = IpAddress.parse(m.group(1));
-        Optional<IpAddress> want = serverSees.get().resolve(ctx.model(), null, serverSees.get().literal().map(IpAddress::isV6).orElse(false));
+        Optional<IpAddress> want = serverSees.get().resolve(ctx.model(), null, seesV6(serverSees.get(), u));
         String saw = "the server saw " + m.group(1) + owner(ctx.model(), seen);
         if (want.isEmpty() || seen.isEmpty() || !seen.get().equals(want.get())) {
             return Observation.notOk(got + ", but " + saw + ", not " + want.map(Object::toString).orElse("?") + " (" + serverSees.get() + ")");

@@ -20,11 +20,12 @@ import netlab.source.Suggest;
 import netlab.yaml.Fields;
 
 /**
- * {@code tcp: {from: h2, to: internet, port: 80, state: filtered}}: opens a TCP connection from a node and says what
+ * {@code tcp: {from: h2, to: internet, port: 80, state: filtered, ipv6: false}}: opens a TCP connection from a node and says what
  * the port looks like from there, as a port scanner would: {@code open} (the connection was made), {@code closed}
  * (refused: a TCP reset or an ICMP port unreachable, what an empty port or a reject rule sends), {@code unreachable}
  * (another ICMP error, or no route) or {@code filtered} (no answer at all within the timeout: a drop rule). The check
- * passes when the port is in the given state (default open).
+ * passes when the port is in the given state (default open). {@code ipv6: true} connects to the node's IPv6 address
+ * (an IPv6 address as {@code to} needs no flag).
  *
  * <p>The connection is made from inside the JVM, on a socket opened in the source node's namespace
  * ({@link netlab.check.TcpProbe}), with no process per check.
@@ -33,7 +34,7 @@ import netlab.yaml.Fields;
  * unreachable (an ICMP error, or the kernel's own "no route") and filtered (silence) are all observations. Could not
  * run: the namespace is gone, or the attempt failed before it could try (an address it cannot use, a local error).
  */
-public record TcpCheck(String from, Target to, int port, String state, Pos fromPos, Pos statePos) implements CheckBody {
+public record TcpCheck(String from, Target to, int port, String state, boolean ipv6, Pos fromPos, Pos statePos) implements CheckBody {
     static final List<String> STATES = List.of("open", "closed", "filtered", "unreachable");
 
     public static final class Kind implements CheckKind {
@@ -44,7 +45,7 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
 
         @Override
         public Set<String> fields() {
-            return Set.of("from", "to", "port", "state");
+            return Set.of("from", "to", "port", "state", "ipv6");
         }
 
         @Override
@@ -58,8 +59,13 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
                 f.diags().error(f.posOf("state"), "'state' of the tcp check must be " + String.join(", ", STATES) + ", not '" + state + "'"
                         + Suggest.hint(state, STATES));
             }
-            return new TcpCheck(from, new Target(to, f.posOf("to")), port, state, f.posOf("from"), f.posOf("state"));
+            return new TcpCheck(from, new Target(to, f.posOf("to")), port, state, f.bool("ipv6", false), f.posOf("from"), f.posOf("state"));
         }
+    }
+
+    /** Over IPv6: asked for ({@code ipv6: true}, a node's IPv6 address), or an IPv6 address given. */
+    private boolean v6() {
+        return ipv6 || to.literal().map(IpAddress::isV6).orElse(false);
     }
 
     @Override
@@ -94,13 +100,13 @@ public record TcpCheck(String from, Target to, int port, String state, Pos fromP
 
     @Override
     public void validate(LabModel model, Diagnostics d) {
-        if (new Target(from, fromPos).validNode(model, d, "tcp from")) to.validate(model, d, "tcp to", to.literal().map(IpAddress::isV6).orElse(false));
+        if (new Target(from, fromPos).validNode(model, d, "tcp from")) to.validate(model, d, "tcp to", v6());
         else if (to.literal().isEmpty()) to.validNode(model, d, "tcp to");
     }
 
     @Override
     public Observation attempt(CheckContext ctx, Duration timeout) throws InterruptedException {
-        Optional<IpAddress> dst = to.resolve(ctx.model(), from, to.literal().map(IpAddress::isV6).orElse(false));
+        Optional<IpAddress> dst = to.resolve(ctx.model(), from, v6());
         if (dst.isEmpty()) return Observation.couldNotRun("no address for " + to);
         NeighbourOverflow.Watch table = NeighbourOverflow.watch(dst.get().isV6());
         CurlProbe.Result r = CurlProbe.connect(ctx, from, dst.get(), port, timeout);
