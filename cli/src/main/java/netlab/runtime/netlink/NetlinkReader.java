@@ -352,7 +352,13 @@ public final class NetlinkReader {
         Map<String, String> out = new HashMap<>();
         for (String key : keys) {
             try {
-                out.put(key, Files.readString(Path.of("/proc/sys", key.replace('.', '/'))).strip().replaceAll("\\s+", " "));
+                // read as a stream to its end: /proc/sys files report size 0, and Files.readString (this JDK) then
+                // returned only the first byte: ip_default_ttl 50 was read as "5", and status saw drift that was none
+                String text;
+                try (java.io.InputStream in = Files.newInputStream(Path.of("/proc/sys", key.replace('.', '/')))) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+                }
+                out.put(key, text.strip().replaceAll("\\s+", " "));
             } catch (IOException | RuntimeException e) {
                 // not a sysctl of this kernel or namespace: absent
             }
