@@ -53,5 +53,9 @@ class GeneratorTest {
         assertThatThrownBy(() -> Generator.yaml(req("star", null, null, null, "ospf"), "t")).hasMessageContaining("layer-2 shape");
         assertThatThrownBy(() -> Generator.yaml(req("rign", null, null, null, null), "t")).hasMessageContaining("did you mean 'ring'");
         assertThatThrownBy(() -> Routing.of("rip")).hasMessageContaining("static, ospf or bgp");
+        Generator.Request hostile = new Generator.Request("star", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("x\nnodes: {evil: {exec: [reboot]}}"));
+        assertThatThrownBy(() -> Generator.yaml(hostile, "t")).hasMessageStartingWith("--name: ");
     }
 }

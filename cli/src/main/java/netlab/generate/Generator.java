@@ -28,6 +28,10 @@ public final class Generator {
         if (f.boxes().size() > MAX_BOXES) throw new IllegalArgumentException("that is " + f.boxes().size() + " routers or switches; at most " + MAX_BOXES);
         if (f.hosts() > 60_000) throw new IllegalArgumentException("that is " + f.hosts() + " hosts; at most 60000");
         String name = r.name().orElse(defaultName(r, f));
+        // written into the file as it is: a name that is no lab name (a newline, a quote) could add keys of its own
+        netlab.topology.Names.checkLab(name).ifPresent(msg -> {
+            throw new IllegalArgumentException("--name: " + msg);
+        });
         return LabText.write(f, r.routing().orElse(Routing.STATIC), name, command);
     }
 

@@ -21,28 +21,9 @@ final class TopologyYaml {
         return y.out.toString();
     }
 
-    /** A YAML double-quoted scalar: JSON's escapes, which YAML 1.2 reads the same. */
+    /** A YAML double-quoted scalar, nothing invisible left as is (the writer every expanded topology uses too). */
     static String q(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    int type = Character.getType(cp);
-                    boolean odd = cp < 0x20 || cp >= 0x7f && cp < 0xa0 || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                            || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.PRIVATE_USE
-                            || type == Character.UNASSIGNED || cp == 0xFEFF;
-                    if (!odd) b.appendCodePoint(cp);
-                    else if (cp <= 0xFFFF) b.append(String.format("\\u%04x", cp));
-                    else b.append(String.format("\\U%08x", cp));
-                }
-            }
-        });
-        return b.append('"').toString();
+        return netlab.yaml.YamlWriter.quote(s);
     }
 
     private void line(int indent, String text) {
